@@ -1,0 +1,82 @@
+import pLimit from 'p-limit';
+import type { EcrPort } from '../ecr/port.js';
+import type { Plan } from '../model/plan.js';
+import { EcrformError } from '../errors.js';
+import { buildSteps } from './build-steps.js';
+import type { ApplyEvent, ApplyResult, Step, StepContext, StepResult } from './step.js';
+
+export interface ApplyOptions {
+  forceDelete: boolean;
+  /** Steps in flight at once within a phase. */
+  concurrency: number;
+  report?: (event: ApplyEvent) => void;
+}
+
+/** Refuses, before any call, a plan holding deletes that need --force-delete. */
+export function checkBlocked(plan: Plan, forceDelete: boolean): void {
+  if (forceDelete) return;
+  const blocked = plan.changes.filter((c) => c.blocked);
+  if (blocked.length === 0) return;
+  const lines = blocked.map((c) => `  ${c.address}: ${c.blocked}`).join('\n');
+  throw new EcrformError('PLAN_REFUSED', `refusing to apply: ${blocked.length} change(s) are blocked\n${lines}`);
+}
+
+function errorOf(err: unknown): { code: string; message: string } {
+  if (err instanceof EcrformError) return { code: err.code, message: err.message };
+  const e = err as { name?: string; Code?: string; message?: string };
+  return { code: e.Code ?? e.name ?? 'Error', message: e.message ?? String(err) };
+}
+
+/**
+ * Applies a plan phase by phase through the port. Within a phase, steps run
+ * concurrently (at most `concurrency`). When a step fails, the steps in flight
+ * finish, no new step starts, and every step is reported as done, failed or
+ * not started. Running apply again converges: each step does only what the
+ * live state still lacks.
+ */
+export async function apply(plan: Plan, port: EcrPort, options: ApplyOptions): Promise<ApplyResult> {
+  checkBlocked(plan, options.forceDelete);
+  const report = options.report ?? (() => {});
+  const ctx: StepContext = {
+    port,
+    accountId: plan.registry.accountId,
+    region: plan.registry.region,
+    forceDelete: options.forceDelete,
+  };
+  const steps = buildSteps(plan.changes);
+  const results: StepResult[] = steps.map((s) => ({
+    address: s.address,
+    action: s.action,
+    phase: s.phase,
+    calls: s.calls,
+    status: 'not-started',
+  }));
+  let failed = false;
+  const limit = pLimit(Math.max(1, options.concurrency));
+
+  const runStep = async (step: Step, result: StepResult) => {
+    if (failed) return;
+    report({ type: 'step-started', step: { ...result } });
+    try {
+      await step.run(ctx);
+      result.status = 'done';
+      report({ type: 'step-done', step: { ...result } });
+    } catch (err) {
+      failed = true;
+      result.status = 'failed';
+      result.error = errorOf(err);
+      report({ type: 'step-failed', step: { ...result } });
+    }
+  };
+
+  const phases = [...new Set(steps.map((s) => s.phase))];
+  for (const phase of phases) {
+    if (failed) break;
+    const indexes = steps.map((s, i) => (s.phase === phase ? i : -1)).filter((i) => i >= 0);
+    report({ type: 'phase-started', phase, steps: indexes.length });
+    await Promise.all(indexes.map((i) => limit(() => runStep(steps[i], results[i]))));
+  }
+  const result: ApplyResult = { ok: !failed, steps: results };
+  report({ type: 'finished', result });
+  return result;
+}

@@ -1,0 +1,153 @@
+import type { JsonObject } from '../model/json.js';
+import type { Change } from '../model/plan.js';
+import { parseAddress } from '../model/address.js';
+import { isOwned } from '../model/ownership.js';
+import { EcrformError } from '../errors.js';
+import { PHASES, repositoryArn, type Step, type StepBuilder, type StepContext } from './step.js';
+import type { TagMutability, EncryptionType } from '../model/desired.js';
+
+function repoName(change: Change): string {
+  const parsed = parseAddress(change.address);
+  if (!parsed || !('repository' in parsed)) throw new Error(`bug: ${change.address} is not a repository address`);
+  return parsed.repository;
+}
+
+function mutabilityInput(doc: JsonObject) {
+  const filters = (doc.imageTagMutabilityExclusionFilters as string[] | undefined) ?? [];
+  return {
+    imageTagMutability: doc.imageTagMutability as TagMutability,
+    ...(filters.length ? { imageTagMutabilityExclusionFilters: filters.map((filter) => ({ filterType: 'WILDCARD' as const, filter })) } : {}),
+  };
+}
+
+async function createRepository(ctx: StepContext, name: string, doc: JsonObject): Promise<void> {
+  const encryption = doc.encryption as { type: EncryptionType; kmsKey?: string };
+  const tags = doc.tags as Record<string, string>;
+  await ctx.port.createRepository({
+    repositoryName: name,
+    ...mutabilityInput(doc),
+    imageScanningConfiguration: { scanOnPush: doc.scanOnPush as boolean },
+    encryptionConfiguration: { encryptionType: encryption.type, ...(encryption.kmsKey ? { kmsKey: encryption.kmsKey } : {}) },
+    tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+  });
+}
+
+/**
+ * Deletes a repository, but only one that carries the ownership tag right now:
+ * the plan may be old, and nothing ecrform does not own is ever deleted.
+ */
+async function deleteOwnedRepository(ctx: StepContext, name: string): Promise<void> {
+  const out = await ctx.port.listTagsForResource({ resourceArn: repositoryArn(ctx, name) });
+  const tags = Object.fromEntries((out.tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  if (!isOwned(tags)) {
+    throw new EcrformError('PLAN_REFUSED', `repository "${name}" lacks the ownership tag managed-by=ecrform; refusing to delete it`);
+  }
+  await ctx.port.deleteRepository({ repositoryName: name, force: ctx.forceDelete });
+}
+
+const step = (change: Change, phase: Step['phase'], calls: string[], run: Step['run']): Step => ({
+  address: change.address,
+  action: change.action,
+  phase,
+  calls,
+  run,
+});
+
+export const repositorySteps: StepBuilder = (change) => {
+  const name = repoName(change);
+  const after = change.after as JsonObject;
+  switch (change.action) {
+    case 'create':
+      return [step(change, PHASES.repositories, change.calls, (ctx) => createRepository(ctx, name, after))];
+    case 'replace':
+      return [
+        step(change, PHASES.repositories, change.calls, async (ctx) => {
+          await deleteOwnedRepository(ctx, name);
+          await createRepository(ctx, name, after);
+        }),
+      ];
+    case 'delete':
+      return [step(change, PHASES.repositoryRemovals, change.calls, (ctx) => deleteOwnedRepository(ctx, name))];
+    case 'update':
+      return [
+        step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+          if (change.calls.includes('PutImageTagMutability')) {
+            await ctx.port.putImageTagMutability({ repositoryName: name, ...mutabilityInput(after) });
+          }
+          if (change.calls.includes('PutImageScanningConfiguration')) {
+            await ctx.port.putImageScanningConfiguration({
+              repositoryName: name,
+              imageScanningConfiguration: { scanOnPush: after.scanOnPush as boolean },
+            });
+          }
+        }),
+      ];
+  }
+};
+
+/** Tags: add and change first, then remove, so a repository is never left without its ownership tag. */
+export const tagSteps: StepBuilder = (change) => {
+  const name = repoName(change);
+  const before = change.before as Record<string, string>;
+  const after = change.after as Record<string, string>;
+  return [
+    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+      const arn = repositoryArn(ctx, name);
+      const set = Object.entries(after).filter(([k, v]) => before[k] !== v);
+      const removed = Object.keys(before).filter((k) => !(k in after));
+      if (set.length) await ctx.port.tagResource({ resourceArn: arn, tags: set.map(([Key, Value]) => ({ Key, Value })) });
+      if (removed.length) await ctx.port.untagResource({ resourceArn: arn, tagKeys: removed });
+    }),
+  ];
+};
+
+export const policySteps: StepBuilder = (change) => {
+  const name = repoName(change);
+  if (change.action === 'delete') {
+    return [step(change, PHASES.removals, change.calls, async (ctx) => void (await ctx.port.deleteRepositoryPolicy({ repositoryName: name })))];
+  }
+  return [
+    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+      // Sent without `force`: if ECR refuses a policy that would lock the caller out, the error says so.
+      await ctx.port.setRepositoryPolicy({ repositoryName: name, policyText: JSON.stringify(change.after) });
+    }),
+  ];
+};
+
+export const lifecyclePolicySteps: StepBuilder = (change) => {
+  const name = repoName(change);
+  if (change.action === 'delete') {
+    return [step(change, PHASES.removals, change.calls, async (ctx) => void (await ctx.port.deleteLifecyclePolicy({ repositoryName: name })))];
+  }
+  return [
+    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+      await ctx.port.putLifecyclePolicy({ repositoryName: name, lifecyclePolicyText: JSON.stringify(change.after) });
+    }),
+  ];
+};
+
+/** A tag pin: fetch the pinned image's manifest and put it again under the tag. */
+export const imagePinSteps: StepBuilder = (change) => {
+  const parsed = parseAddress(change.address);
+  if (!parsed || parsed.type !== 'image') throw new Error(`bug: ${change.address} is not an image address`);
+  const digest = (change.after as { digest: string }).digest;
+  return [
+    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+      const got = await ctx.port.batchGetImage({
+        repositoryName: parsed.repository,
+        imageIds: [{ imageDigest: digest }],
+      });
+      const image = got.images?.[0];
+      if (!image?.imageManifest) {
+        throw new EcrformError('APPLY_FAILED', `image ${digest} is no longer in repository "${parsed.repository}"`);
+      }
+      await ctx.port.putImage({
+        repositoryName: parsed.repository,
+        imageManifest: image.imageManifest,
+        imageManifestMediaType: image.imageManifestMediaType,
+        imageTag: parsed.tag,
+        imageDigest: digest,
+      });
+    }),
+  ];
+};

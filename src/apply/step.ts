@@ -1,0 +1,67 @@
+import type { EcrPort } from '../ecr/port.js';
+import type { Change } from '../model/plan.js';
+
+/**
+ * Apply phases (semantics.md "Ordering apply"). Removals are split so that
+ * repositories go last, after their policies and the registry-level removals.
+ */
+export const PHASES = {
+  accountSettings: 1,
+  registry: 2,
+  repositories: 3,
+  repositorySettings: 4,
+  replication: 5,
+  removals: 6,
+  repositoryRemovals: 7,
+} as const;
+export type Phase = (typeof PHASES)[keyof typeof PHASES];
+
+export interface StepContext {
+  port: EcrPort;
+  accountId: string;
+  region: string;
+  forceDelete: boolean;
+}
+
+/** One unit of apply: one change's calls within one phase, run in order. */
+export interface Step {
+  address: string;
+  action: Change['action'];
+  phase: Phase;
+  calls: string[];
+  run(ctx: StepContext): Promise<void>;
+}
+
+/** Builds the steps of one change; each kind has its own builder. */
+export type StepBuilder = (change: Change) => Step[];
+
+export type StepStatus = 'done' | 'failed' | 'not-started';
+
+export interface StepResult {
+  address: string;
+  action: Change['action'];
+  phase: Phase;
+  calls: string[];
+  status: StepStatus;
+  /** Present when status is failed: the AWS error code (or Error name) and message. */
+  error?: { code: string; message: string };
+}
+
+/** Typed events for a reporter (the terminal view folds them into state). */
+export type ApplyEvent =
+  | { type: 'phase-started'; phase: Phase; steps: number }
+  | { type: 'step-started'; step: StepResult }
+  | { type: 'step-done'; step: StepResult }
+  | { type: 'step-failed'; step: StepResult }
+  | { type: 'finished'; result: ApplyResult };
+
+export interface ApplyResult {
+  ok: boolean;
+  steps: StepResult[];
+}
+
+/** The ARN of a repository, built from the plan's registry (no extra call needed). */
+export function repositoryArn(ctx: StepContext, name: string): string {
+  const partition = ctx.region.startsWith('cn-') ? 'aws-cn' : ctx.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return `arn:${partition}:ecr:${ctx.region}:${ctx.accountId}:repository/${name}`;
+}

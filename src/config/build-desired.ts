@@ -1,0 +1,183 @@
+import type { JsonObject } from '../model/json.js';
+import type {
+  CreationTemplate,
+  Desired,
+  DesiredRegistry,
+  DesiredRepository,
+  Encryption,
+  IgnorableField,
+  ImagePin,
+  PullThroughCacheRule,
+  ReplicationRule,
+  ScanningConfiguration,
+  SourceRef,
+  TagMutability,
+} from '../model/desired.js';
+import { OWNERSHIP_TAG_KEY } from '../model/ownership.js';
+import type { DocumentMap } from './collect-documents.js';
+import type { YamlSource } from './load-yaml.js';
+import { effectiveRepository, type Located } from './merge.js';
+import { toPointer, type Path } from './path.js';
+import { asObject, has } from './values.js';
+
+/** A file that passed every check, with the policy documents it declares. */
+export interface ValidFile {
+  src: YamlSource;
+  sha256: string;
+  documents: DocumentMap;
+}
+
+type Obj = Record<string, unknown>;
+
+function sourceRef(src: YamlSource, path: Path): SourceRef {
+  const { line, col } = src.locate(path, 'key');
+  return { file: src.file, line, col };
+}
+
+/** The document a `policy` or `policyFile` key stands for; copied, so no two owners share one object. */
+function documentAt(file: ValidFile, located: Located | undefined): JsonObject | null {
+  if (!located) return null;
+  const doc = file.documents.get(toPointer(located.path));
+  return doc ? structuredClone(doc) : null;
+}
+
+function encryptionOf(value: unknown): Encryption {
+  const obj = asObject(value);
+  if (!obj) return { type: 'AES256' };
+  const out: Encryption = { type: obj.type as Encryption['type'] };
+  if (typeof obj.kmsKey === 'string') out.kmsKey = obj.kmsKey;
+  return out;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(asObject(value) ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+function sortedStrings(value: unknown): string[] {
+  return Array.isArray(value) ? (value as string[]).slice().sort() : [];
+}
+
+function buildRepository(file: ValidFile, name: string): DesiredRepository {
+  const decl = effectiveRepository(asObject(file.src.value) ?? {}, name);
+  const tags: Record<string, string> = {};
+  for (const [key, { value }] of decl.tags) if (key !== OWNERSHIP_TAG_KEY) tags[key] = String(value);
+  const images: Record<string, ImagePin> = {};
+  for (const [tag, pin] of Object.entries(asObject(decl.images?.value) ?? {})) {
+    images[tag] = typeof pin === 'string' ? { digest: pin } : { tag: String((pin as Obj).tag) };
+  }
+  return {
+    name,
+    imageTagMutability: (decl.imageTagMutability?.value as TagMutability | undefined) ?? 'MUTABLE',
+    imageTagMutabilityExclusionFilters: sortedStrings(decl.imageTagMutabilityExclusionFilters?.value),
+    scanOnPush: decl.scanOnPush?.value === true,
+    encryption: encryptionOf(decl.encryption?.value),
+    tags,
+    policy: documentAt(file, decl.policy),
+    lifecyclePolicy: documentAt(file, decl.lifecyclePolicy),
+    images,
+    ignore: Array.isArray(decl.ignore?.value) ? ([...decl.ignore.value] as IgnorableField[]) : [],
+    source: sourceRef(file.src, decl.path),
+  };
+}
+
+function slot(file: ValidFile, container: Obj, at: Path, inline: string, fileKey: string): JsonObject | null {
+  const key = has(container, inline) ? inline : has(container, fileKey) ? fileKey : undefined;
+  return key ? documentAt(file, { value: container[key], path: [...at, key] }) : null;
+}
+
+function buildTemplate(file: ValidFile, prefix: string, t: Obj): CreationTemplate {
+  const at = ['registry', 'creationTemplates', prefix];
+  const template: CreationTemplate = {
+    appliedFor: [...(t.appliedFor as CreationTemplate['appliedFor'])],
+    imageTagMutability: (t.imageTagMutability as TagMutability | undefined) ?? 'MUTABLE',
+    imageTagMutabilityExclusionFilters: sortedStrings(t.imageTagMutabilityExclusionFilters),
+    encryption: encryptionOf(t.encryption),
+    resourceTags: stringMap(t.resourceTags),
+    repositoryPolicy: slot(file, t, at, 'repositoryPolicy', 'repositoryPolicyFile'),
+    lifecyclePolicy: slot(file, t, at, 'lifecyclePolicy', 'lifecyclePolicyFile'),
+    source: sourceRef(file.src, at),
+  };
+  if (typeof t.description === 'string') template.description = t.description;
+  if (typeof t.customRoleArn === 'string') template.customRoleArn = t.customRoleArn;
+  return template;
+}
+
+function buildPullThroughCache(file: ValidFile, prefix: string, r: Obj): PullThroughCacheRule {
+  const rule: PullThroughCacheRule = {
+    upstreamRegistryUrl: String(r.upstreamRegistryUrl),
+    source: sourceRef(file.src, ['registry', 'pullThroughCache', prefix]),
+  };
+  for (const key of ['upstreamRegistry', 'upstreamRepositoryPrefix', 'credentialArn', 'customRoleArn'] as const) {
+    if (typeof r[key] === 'string') rule[key] = r[key] as string;
+  }
+  return rule;
+}
+
+function buildScanning(s: Obj): ScanningConfiguration {
+  const rules = Array.isArray(s.rules) ? (s.rules as Obj[]) : [];
+  return {
+    scanType: s.scanType as ScanningConfiguration['scanType'],
+    rules: rules.map((r) => ({
+      scanFrequency: r.scanFrequency as ScanningConfiguration['rules'][number]['scanFrequency'],
+      repositoryFilters: [...(r.repositoryFilters as string[])],
+    })),
+  };
+}
+
+function buildReplicationRule(r: Obj): ReplicationRule {
+  return {
+    destinations: (r.destinations as Obj[]).map((d) =>
+      typeof d.registryId === 'string' ? { region: String(d.region), registryId: d.registryId } : { region: String(d.region) },
+    ),
+    repositoryFilters: Array.isArray(r.repositoryFilters) ? [...(r.repositoryFilters as string[])] : [],
+  };
+}
+
+/** Adds one file's registry keys; conflicts were refused before, so the first declaration is the only one. */
+function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void {
+  if (typeof r.region === 'string') registry.region ??= r.region;
+  if (typeof r.accountId === 'string') registry.accountId ??= r.accountId;
+  const policy = slot(file, r, ['registry'], 'policy', 'policyFile');
+  if (policy) registry.policy = policy;
+  if (asObject(r.scanning)) registry.scanning = buildScanning(r.scanning as Obj);
+  const replication = asObject(r.replication);
+  if (replication) {
+    registry.replication ??= { rules: [] };
+    registry.replication.rules.push(...((replication.rules as Obj[]) ?? []).map(buildReplicationRule));
+  }
+  const ptc = asObject(r.pullThroughCache);
+  if (ptc) {
+    registry.pullThroughCache ??= {};
+    for (const [prefix, rule] of Object.entries(ptc)) registry.pullThroughCache[prefix] = buildPullThroughCache(file, prefix, rule as Obj);
+  }
+  const templates = asObject(r.creationTemplates);
+  if (templates) {
+    registry.creationTemplates ??= {};
+    for (const [prefix, t] of Object.entries(templates)) registry.creationTemplates[prefix] = buildTemplate(file, prefix, t as Obj);
+  }
+  const settings = asObject(r.accountSettings);
+  if (settings) registry.accountSettings = { ...(registry.accountSettings ?? {}), ...stringMap(settings) };
+}
+
+/**
+ * The merged desired state of valid files, in file order: effective values for every
+ * repository (ECR's defaults for what is left out), registry keys only where declared.
+ */
+export function buildDesired(files: readonly ValidFile[]): Desired {
+  const desired: Desired = { registry: {}, prune: false, repositories: {}, sources: [] };
+  let pruneDeclared = false;
+  for (const file of files) {
+    const root = asObject(file.src.value) ?? {};
+    desired.sources.push({ path: file.src.file, sha256: file.sha256 });
+    if (typeof root.prune === 'boolean' && !pruneDeclared) {
+      desired.prune = root.prune;
+      pruneDeclared = true;
+    }
+    const registry = asObject(root.registry);
+    if (registry) mergeRegistry(desired.registry, file, registry);
+    for (const name of Object.keys(asObject(root.repositories) ?? {})) {
+      desired.repositories[name] = buildRepository(file, name);
+    }
+  }
+  return desired;
+}

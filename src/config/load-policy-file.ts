@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../errors.js';
+import { locateInYaml, parseYamlText } from './load-yaml.js';
+import type { DocSource, Position } from './source.js';
+
+export type PolicyFileFormat = 'json' | 'yaml';
+
+/** Where a `*File` key points, or why it may not point there. */
+export type ResolvedRef = { ok: true; file: string; format: PolicyFileFormat } | { ok: false; message: string };
+
+/**
+ * Resolves a policy file path against the YAML file that names it. The path must be
+ * relative and stay inside that file's folder, so a shared repository cannot make
+ * ecrform read files outside the tree under review.
+ */
+export function resolvePolicyRef(referrer: string, ref: string): ResolvedRef {
+  if (path.isAbsolute(ref) || path.win32.isAbsolute(ref)) {
+    return { ok: false, message: `"${ref}" is an absolute path; write it relative to ${referrer}` };
+  }
+  const normalized = path.normalize(ref.replace(/\\/g, '/'));
+  if (normalized === '..' || normalized.startsWith('../')) {
+    return { ok: false, message: `"${ref}" leaves the folder of ${referrer}; policy files must be inside that folder` };
+  }
+  const ext = path.extname(normalized).toLowerCase();
+  const format: PolicyFileFormat | undefined = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
+  if (!format) {
+    return { ok: false, message: `"${ref}" must end in .json (JSON) or .yaml / .yml (YAML)` };
+  }
+  return { ok: true, file: path.join(path.dirname(referrer), normalized), format };
+}
+
+function offsetToPosition(text: string, offset: number): Position {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, col: lines[lines.length - 1].length + 1 };
+}
+
+/**
+ * Parses a JSON policy file strictly (JSON.parse decides what is JSON), and parses it
+ * again as YAML, of which JSON is a subset, only to know where each node stands.
+ */
+export function parseJsonText(file: string, text: string): { source?: DocSource; diagnostics: Diagnostic[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    const { line, col } = offsetToPosition(text, at ? Number(at[1]) : text.length);
+    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    return { diagnostics: [{ file, line, col, path: '', message: `invalid JSON: ${reason}` }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  const diagnostics = duplicates.map((e) => {
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    return { file, line, col, path: '', message: 'duplicate key: this key is already set earlier in the same object; keep one' };
+  });
+  const usable = doc.errors.length === 0;
+  const source: DocSource = {
+    file,
+    value,
+    locate: (p, target) => (usable ? locateInYaml(doc, lineCounter, p, target) : { line: 1, col: 1 }),
+  };
+  return { source, diagnostics };
+}
+
+/** Reads a referenced policy file; a missing file is a diagnostic at the key that names it (made by the caller). */
+export async function loadPolicyFile(
+  file: string,
+  format: PolicyFileFormat,
+): Promise<{ source?: DocSource; diagnostics: Diagnostic[]; missing?: boolean }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { diagnostics: [], missing: true };
+    return { diagnostics: [{ file, line: 1, col: 1, path: '', message: `cannot read file (${code ?? String(error)})` }] };
+  }
+  return format === 'json' ? parseJsonText(file, text) : parseYamlText(file, text);
+}

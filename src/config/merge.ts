@@ -1,0 +1,154 @@
+import type { Diagnostic } from '../errors.js';
+import type { YamlSource } from './load-yaml.js';
+import type { Path } from './path.js';
+import { diagnosticAt, placeOf } from './source.js';
+import { asArray, asObject, has } from './values.js';
+
+/** A value as declared, with where it is declared in its file (under the repository or under `defaults`). */
+export interface Located {
+  value: unknown;
+  path: Path;
+}
+
+/**
+ * One repository of one file with that file's defaults merged in; each field remembers
+ * where it came from, so a problem is reported at the line that causes it.
+ */
+export interface RepoDecl {
+  name: string;
+  path: Path;
+  imageTagMutability?: Located;
+  imageTagMutabilityExclusionFilters?: Located;
+  scanOnPush?: Located;
+  encryption?: Located;
+  /** The merged tags: each value with the path of its own declaration. */
+  tags: Map<string, Located>;
+  /** `policy` or `policyFile`: path is the declaring key, value the inline document or the file name. */
+  policy?: Located;
+  lifecyclePolicy?: Located;
+  images?: Located;
+  ignore?: Located;
+}
+
+export const MAX_REPLICATION_DESTINATIONS = 25;
+
+function pick(own: Record<string, unknown>, ownPath: Path, defaults: Record<string, unknown>, key: string): Located | undefined {
+  if (has(own, key)) return { value: own[key], path: [...ownPath, key] };
+  if (has(defaults, key)) return { value: defaults[key], path: ['defaults', key] };
+  return undefined;
+}
+
+/** A policy and its file form are one setting: the repository's own, either form, replaces the default whole. */
+function pickPolicy(own: Record<string, unknown>, ownPath: Path, defaults: Record<string, unknown>, inline: string, file: string): Located | undefined {
+  if (has(own, inline)) return { value: own[inline], path: [...ownPath, inline] };
+  if (has(own, file)) return { value: own[file], path: [...ownPath, file] };
+  if (has(defaults, inline)) return { value: defaults[inline], path: ['defaults', inline] };
+  if (has(defaults, file)) return { value: defaults[file], path: ['defaults', file] };
+  return undefined;
+}
+
+/**
+ * Applies a file's `defaults` to one of its repositories. tags merge key by key (the
+ * repository's own value wins); lists, encryption and policies replace whole. A
+ * repository that sets its own mutability does not inherit the default exclusion
+ * filters: they belong to the default mutability, and would not fit e.g. IMMUTABLE.
+ */
+export function effectiveRepository(root: Record<string, unknown>, name: string): RepoDecl {
+  const path = ['repositories', name];
+  const own = asObject(asObject(root.repositories)?.[name]) ?? {};
+  const defaults = asObject(root.defaults) ?? {};
+  const decl: RepoDecl = { name, path, tags: new Map() };
+  decl.imageTagMutability = pick(own, path, defaults, 'imageTagMutability');
+  decl.imageTagMutabilityExclusionFilters = has(own, 'imageTagMutability') && !has(own, 'imageTagMutabilityExclusionFilters')
+    ? undefined
+    : pick(own, path, defaults, 'imageTagMutabilityExclusionFilters');
+  decl.scanOnPush = pick(own, path, defaults, 'scanOnPush');
+  decl.encryption = pick(own, path, defaults, 'encryption');
+  for (const [tags, at] of [[asObject(defaults.tags), ['defaults', 'tags']], [asObject(own.tags), [...path, 'tags']]] as const) {
+    for (const [key, value] of Object.entries(tags ?? {})) decl.tags.set(key, { value, path: [...at, key] });
+  }
+  decl.policy = pickPolicy(own, path, defaults, 'policy', 'policyFile');
+  decl.lifecyclePolicy = pickPolicy(own, path, defaults, 'lifecyclePolicy', 'lifecyclePolicyFile');
+  if (has(own, 'images')) decl.images = { value: own.images, path: [...path, 'images'] };
+  if (has(own, 'ignore')) decl.ignore = { value: own.ignore, path: [...path, 'ignore'] };
+  return decl;
+}
+
+type Claim = { src: YamlSource; path: Path };
+
+/**
+ * What several files may not both declare (format.md "Several files"): the same
+ * repository, registry setting, prefix or name; and version, region, accountId and
+ * prune must agree. The diagnostic stands at the second declaration and names the first.
+ */
+export function findMergeConflicts(files: readonly YamlSource[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const claims = new Map<string, Claim>();
+  const agreed = new Map<string, Claim & { value: unknown }>();
+  const claim = (id: string, label: string, src: YamlSource, path: Path): void => {
+    const first = claims.get(id);
+    if (!first) claims.set(id, { src, path });
+    else out.push(diagnosticAt(src, path, `${label} is also declared at ${placeOf(first.src, first.path)}`, 'key'));
+  };
+  const agree = (id: string, src: YamlSource, path: Path, value: unknown): void => {
+    const first = agreed.get(id);
+    if (!first) agreed.set(id, { src, path, value });
+    else if (JSON.stringify(first.value) !== JSON.stringify(value)) {
+      out.push(
+        diagnosticAt(
+          src,
+          path,
+          `${id} is ${JSON.stringify(value)} here but ${JSON.stringify(first.value)} at ${placeOf(first.src, first.path, 'value')}; every file must give the same value (or leave it out)`,
+        ),
+      );
+    }
+  };
+  for (const src of files) {
+    const root = asObject(src.value) ?? {};
+    const registry = asObject(root.registry) ?? {};
+    if (has(root, 'version')) agree('version', src, ['version'], root.version);
+    if (has(root, 'prune')) agree('prune', src, ['prune'], root.prune);
+    if (has(registry, 'region')) agree('registry.region', src, ['registry', 'region'], registry.region);
+    if (has(registry, 'accountId')) agree('registry.accountId', src, ['registry', 'accountId'], registry.accountId);
+    const policyKey = ['policy', 'policyFile'].find((key) => has(registry, key));
+    if (policyKey) claim('registry.policy', 'registry.policy', src, ['registry', policyKey]);
+    if (has(registry, 'scanning')) claim('registry.scanning', 'registry.scanning', src, ['registry', 'scanning']);
+    const keyed: Array<[string, string]> = [
+      ['pullThroughCache', 'pull-through cache rule'],
+      ['creationTemplates', 'creation template'],
+      ['accountSettings', 'account setting'],
+    ];
+    for (const [key, label] of keyed) {
+      for (const name of Object.keys(asObject(registry[key]) ?? {})) {
+        claim(`${key}\0${name}`, `${label} "${name}"`, src, ['registry', key, name]);
+      }
+    }
+    for (const name of Object.keys(asObject(root.repositories) ?? {})) {
+      claim(`repository\0${name}`, `repository "${name}"`, src, ['repositories', name]);
+    }
+  }
+  return out;
+}
+
+/** Replication rules concatenate across files; ECR allows 25 destinations in all. */
+export function checkReplicationTotal(files: readonly YamlSource[]): Diagnostic[] {
+  let count = 0;
+  for (const src of files) {
+    const rules = asArray(asObject(asObject(asObject(src.value)?.registry)?.replication)?.rules) ?? [];
+    for (const [r, rule] of rules.entries()) {
+      for (const [d] of (asArray(asObject(rule)?.destinations) ?? []).entries()) {
+        count += 1;
+        if (count === MAX_REPLICATION_DESTINATIONS + 1) {
+          return [
+            diagnosticAt(
+              src,
+              ['registry', 'replication', 'rules', r, 'destinations', d],
+              `this is replication destination ${count}; ECR allows at most ${MAX_REPLICATION_DESTINATIONS} in all, across every rule and file`,
+            ),
+          ];
+        }
+      }
+    }
+  }
+  return [];
+}

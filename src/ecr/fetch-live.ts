@@ -1,0 +1,78 @@
+import type { EcrPort } from './port.js';
+import type { Live, LiveRepository } from '../model/live.js';
+import { isOwned } from '../model/ownership.js';
+import { listRepositories, readImages, readPolicies, readTags, toLiveRepository } from './read-repositories.js';
+import { readRegistrySettings } from './read-registry.js';
+import type { ReadScope } from './read-scope.js';
+
+/** Progress while live state is read, for the terminal view. */
+export interface ReadProgress {
+  stage: 'registry' | 'repositories' | 'details' | 'images';
+  done: number;
+  total: number;
+}
+
+export interface FetchOptions {
+  region: string;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/**
+ * Reads the live registry: every repository and its tags; policies only for
+ * repositories that are declared or carry the ownership tag; registry settings
+ * only for keys the files manage. Images are read later, only where the plan
+ * needs them (fetchImages). Any read that fails after retries fails the whole
+ * read: no plan is made from partial live state.
+ */
+export async function fetchLive(port: EcrPort, scope: ReadScope, options: FetchOptions): Promise<Live> {
+  const progress = options.onProgress ?? (() => {});
+  progress({ stage: 'registry', done: 0, total: 1 });
+  const [registry, settings, repos] = await Promise.all([
+    port.describeRegistry({}),
+    readRegistrySettings(port, scope.registry),
+    listRepositories(port),
+  ]);
+  progress({ stage: 'registry', done: 1, total: 1 });
+
+  let done = 0;
+  const repositories: Record<string, LiveRepository> = {};
+  await Promise.all(
+    repos.map(async (repo) => {
+      const tags = await readTags(port, repo.repositoryArn ?? '');
+      const live = toLiveRepository(repo, tags);
+      if (scope.repositories.has(live.name) || isOwned(tags)) live.details = await readPolicies(port, live.name);
+      repositories[live.name] = live;
+      progress({ stage: 'repositories', done: ++done, total: repos.length });
+    }),
+  );
+  return {
+    registryId: registry.registryId ?? '',
+    region: options.region,
+    repositories: sortByKey(repositories),
+    registry: settings,
+  };
+}
+
+/** Adds the images of the named repositories (DescribeImages, paged). */
+export async function fetchImages(
+  port: EcrPort,
+  live: Live,
+  names: string[],
+  onProgress: (progress: ReadProgress) => void = () => {},
+): Promise<Live> {
+  const repositories = { ...live.repositories };
+  let done = 0;
+  await Promise.all(
+    names.map(async (name) => {
+      const repo = repositories[name];
+      if (!repo) return;
+      repositories[name] = { ...repo, images: await readImages(port, name) };
+      onProgress({ stage: 'images', done: ++done, total: names.length });
+    }),
+  );
+  return { ...live, repositories };
+}
+
+function sortByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,56 @@
+import type { Desired } from '../model/desired.js';
+import type { Plan } from '../model/plan.js';
+import { parseAddress } from '../model/address.js';
+
+/**
+ * What to read of the live registry: which repositories to read in full (besides
+ * those carrying the ownership tag) and which registry-level settings. A setting
+ * the files do not manage is never read.
+ */
+export interface ReadScope {
+  repositories: Set<string>;
+  registry: {
+    policy: boolean;
+    scanning: boolean;
+    replication: boolean;
+    pullThroughCache: boolean;
+    creationTemplates: boolean;
+    /** Names of the account settings to read (GetAccountSetting takes one name). */
+    accountSettings: string[];
+  };
+}
+
+export function scopeOfDesired(desired: Desired): ReadScope {
+  const r = desired.registry;
+  return {
+    repositories: new Set(Object.keys(desired.repositories)),
+    registry: {
+      policy: r.policy !== undefined,
+      scanning: r.scanning !== undefined,
+      replication: r.replication !== undefined,
+      pullThroughCache: r.pullThroughCache !== undefined,
+      creationTemplates: r.creationTemplates !== undefined,
+      accountSettings: Object.keys(r.accountSettings ?? {}),
+    },
+  };
+}
+
+/** What `apply PLAN` must read again to check that nothing moved since the plan. */
+export function scopeOfPlan(plan: Plan): ReadScope {
+  const scope: ReadScope = {
+    repositories: new Set(),
+    registry: { policy: false, scanning: false, replication: false, pullThroughCache: false, creationTemplates: false, accountSettings: [] },
+  };
+  for (const change of plan.changes) {
+    const parsed = parseAddress(change.address);
+    if (!parsed) continue;
+    if ('repository' in parsed) scope.repositories.add(parsed.repository);
+    else if (parsed.type === 'registryPolicy') scope.registry.policy = true;
+    else if (parsed.type === 'scanning') scope.registry.scanning = true;
+    else if (parsed.type === 'replication') scope.registry.replication = true;
+    else if (parsed.type === 'pullThroughCache') scope.registry.pullThroughCache = true;
+    else if (parsed.type === 'creationTemplate') scope.registry.creationTemplates = true;
+    else scope.registry.accountSettings.push(parsed.name);
+  }
+  return scope;
+}

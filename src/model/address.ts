@@ -1,0 +1,68 @@
+/**
+ * Addresses name one resource in a plan, as cli.md writes them:
+ * repository["team-a/api"].policy, registry.scanning, pullThroughCache["ecr-public"].
+ */
+export type ParsedAddress =
+  | { type: 'repository'; repository: string }
+  | { type: 'tags'; repository: string }
+  | { type: 'policy'; repository: string }
+  | { type: 'lifecyclePolicy'; repository: string }
+  | { type: 'image'; repository: string; tag: string }
+  | { type: 'registryPolicy' }
+  | { type: 'scanning' }
+  | { type: 'replication' }
+  | { type: 'pullThroughCache'; prefix: string }
+  | { type: 'creationTemplate'; prefix: string }
+  | { type: 'accountSetting'; name: string };
+
+const q = (s: string): string => JSON.stringify(s);
+
+export const address = {
+  repository: (name: string) => `repository[${q(name)}]`,
+  tags: (name: string) => `repository[${q(name)}].tags`,
+  policy: (name: string) => `repository[${q(name)}].policy`,
+  lifecyclePolicy: (name: string) => `repository[${q(name)}].lifecyclePolicy`,
+  image: (name: string, tag: string) => `repository[${q(name)}].image[${q(tag)}]`,
+  registryPolicy: () => 'registry.policy',
+  scanning: () => 'registry.scanning',
+  replication: () => 'registry.replication',
+  pullThroughCache: (prefix: string) => `pullThroughCache[${q(prefix)}]`,
+  creationTemplate: (prefix: string) => `creationTemplate[${q(prefix)}]`,
+  accountSetting: (name: string) => `accountSetting[${q(name)}]`,
+};
+
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+const REPO = new RegExp(`^repository\\[(${QUOTED})\\](?:\\.(tags|policy|lifecyclePolicy)|\\.image\\[(${QUOTED})\\])?$`);
+const KEYED = new RegExp(`^(pullThroughCache|creationTemplate|accountSetting)\\[(${QUOTED})\\]$`);
+
+/** Parses an address; null when it is not one. */
+export function parseAddress(text: string): ParsedAddress | null {
+  if (text === 'registry.policy') return { type: 'registryPolicy' };
+  if (text === 'registry.scanning') return { type: 'scanning' };
+  if (text === 'registry.replication') return { type: 'replication' };
+  const repo = REPO.exec(text);
+  if (repo) {
+    const repository = JSON.parse(repo[1]) as string;
+    if (repo[3]) return { type: 'image', repository, tag: JSON.parse(repo[3]) as string };
+    const sub = repo[2] as 'tags' | 'policy' | 'lifecyclePolicy' | undefined;
+    return sub ? { type: sub, repository } : { type: 'repository', repository };
+  }
+  const keyed = KEYED.exec(text);
+  if (keyed) {
+    const key = JSON.parse(keyed[2]) as string;
+    if (keyed[1] === 'accountSetting') return { type: 'accountSetting', name: key };
+    return { type: keyed[1] as 'pullThroughCache' | 'creationTemplate', prefix: key };
+  }
+  return null;
+}
+
+/**
+ * True when `addr` is selected by a --target value: the address itself or an
+ * address prefix (`repository["a"]` selects its .tags and .policy too).
+ */
+export function matchesTarget(addr: string, target: string): boolean {
+  if (addr === target) return true;
+  if (!addr.startsWith(target)) return false;
+  const next = addr[target.length];
+  return next === '.' || next === '[' || target.endsWith('[') || target.endsWith('.') || target.endsWith('"');
+}

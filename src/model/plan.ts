@@ -1,0 +1,78 @@
+import type { Operation } from 'fast-json-patch';
+import type { Json } from './json.js';
+import type { SourceFile } from './desired.js';
+
+/** The closed set of things a plan can do to one address. */
+export type Action = 'create' | 'update' | 'replace' | 'delete';
+
+/** What an address names; the JSON plan's `kind`. */
+export type ChangeKind =
+  | 'repository'
+  | 'tags'
+  | 'policy'
+  | 'lifecyclePolicy'
+  | 'image'
+  | 'registryPolicy'
+  | 'scanning'
+  | 'replication'
+  | 'pullThroughCache'
+  | 'creationTemplate'
+  | 'accountSetting';
+
+/** Why, where the action alone does not say. */
+export type Reason = 'adopt' | 'prune' | 'immutable-field' | null;
+
+export interface ExpiringImage {
+  digest: string;
+  tags: string[];
+  pushedAt: string;
+}
+
+/** The images a lifecycle policy would expire now, by ECR's rules. */
+export interface Expiry {
+  count: number;
+  bytes: number;
+  images: ExpiringImage[];
+}
+
+/**
+ * One change to one address.
+ * Invariants: `before` is null exactly when action is `create`; `after` is null
+ * exactly when action is `delete`; `patch` turns `before` into `after` (empty for
+ * create and delete); `liveFingerprint` is null exactly when `before` is null.
+ */
+export interface Change {
+  address: string;
+  kind: ChangeKind;
+  action: Action;
+  reason: Reason;
+  before: Json;
+  after: Json;
+  patch: Operation[];
+  liveFingerprint: string | null;
+  /** The ECR operations apply will make for this change, in order. */
+  calls: string[];
+  expires?: Expiry;
+  /** Set when apply must refuse without --force-delete (a repository holding images). */
+  blocked?: string;
+  warnings: string[];
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  unchanged: number;
+}
+
+/** The plan document: `plan --format json` prints it and `plan --out` writes it. */
+export interface Plan {
+  formatVersion: 1;
+  tool: { name: 'ecrform'; version: string };
+  createdAt: string;
+  registry: { accountId: string; region: string };
+  sources: SourceFile[];
+  changes: Change[];
+  summary: PlanSummary;
+}

@@ -1,0 +1,60 @@
+import type { DesiredRepository } from '../model/desired.js';
+import type { LiveRepository } from '../model/live.js';
+import type { Change } from '../model/plan.js';
+import { address } from '../model/address.js';
+import { EcrformError } from '../errors.js';
+import { makeChange } from './make-change.js';
+
+/** True when `tag` may not move under the desired mutability. */
+function tagIsImmutable(repo: DesiredRepository, tag: string): boolean {
+  if (repo.imageTagMutability === 'IMMUTABLE') return true;
+  if (repo.imageTagMutability !== 'IMMUTABLE_WITH_EXCLUSION') return false;
+  const excluded = repo.imageTagMutabilityExclusionFilters.some((f) =>
+    new RegExp(`^${f.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(tag),
+  );
+  return !excluded;
+}
+
+function pinError(repo: DesiredRepository, message: string): EcrformError {
+  const { file, line, col } = repo.source;
+  return new EcrformError('PLAN_REFUSED', message, [
+    { file, line, col, path: `/repositories/${repo.name}/images`, message },
+  ]);
+}
+
+/**
+ * Tag pins: each named tag must point at the pinned digest (or at the image
+ * another tag points at now). Only the named tags are managed. Needs the live
+ * images; a pin that cannot be met is an error at plan time, not a surprise
+ * during apply.
+ */
+export function diffImagePins(repo: DesiredRepository, live: LiveRepository | undefined): Change[] {
+  const changes: Change[] = [];
+  const images = live?.images ?? [];
+  const digestOfTag = new Map(images.flatMap((img) => img.tags.map((t) => [t, img.digest] as const)));
+  for (const [tag, pin] of Object.entries(repo.images).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = 'digest' in pin ? pin.digest : digestOfTag.get(pin.tag);
+    if (!target) {
+      throw pinError(repo, `repository "${repo.name}": image["${tag}"] follows tag "${(pin as { tag: string }).tag}", which no image in the repository carries`);
+    }
+    if (!images.some((img) => img.digest === target)) {
+      throw pinError(repo, `repository "${repo.name}": image["${tag}"] pins ${target}, which is not in the repository; push it first`);
+    }
+    const current = digestOfTag.get(tag) ?? null;
+    if (current === target) continue;
+    if (current !== null && tagIsImmutable(repo, tag)) {
+      throw pinError(repo, `repository "${repo.name}" is ${repo.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`);
+    }
+    changes.push(
+      makeChange({
+        address: address.image(repo.name, tag),
+        kind: 'image',
+        action: current === null ? 'create' : 'update',
+        before: current === null ? null : { digest: current },
+        after: { digest: target },
+        calls: ['BatchGetImage', 'PutImage'],
+      }),
+    );
+  }
+  return changes;
+}

@@ -1,0 +1,177 @@
+import type { DesiredRepository } from '../model/desired.js';
+import type { JsonObject } from '../model/json.js';
+import type { LiveRepository } from '../model/live.js';
+import type { Change, Expiry } from '../model/plan.js';
+import { address } from '../model/address.js';
+import { isOwned } from '../model/ownership.js';
+import { makeChange, sameDocument } from './make-change.js';
+import {
+  createDocument,
+  desiredTagsDocument,
+  lifecycleDocument,
+  liveSettingsDocument,
+  liveTagsDocument,
+  policyDocument,
+  settingsDocument,
+} from './repository-documents.js';
+import { previewLifecycle } from './lifecycle-preview.js';
+import { diffImagePins } from './diff-image-pins.js';
+
+export interface RepositoryDiffContext {
+  /** The clock for the lifecycle preview (sinceImagePushed counts from it). */
+  now: Date;
+  lifecyclePreview: boolean;
+}
+
+/** Changes for one address pair plus how many addresses were compared and found equal. */
+export interface DiffResult {
+  changes: Change[];
+  unchanged: number;
+}
+
+export function holdsImagesMessage(count: number): string {
+  return `holds ${count} image${count === 1 ? '' : 's'}; apply --force-delete to delete them`;
+}
+
+function blockedByImages(live: LiveRepository): string | undefined {
+  const count = live.images?.length ?? 0;
+  return count > 0 ? holdsImagesMessage(count) : undefined;
+}
+
+function expiresFor(policy: JsonObject | null, live: LiveRepository | undefined, ctx: RepositoryDiffContext): Expiry | undefined {
+  if (!policy || !ctx.lifecyclePreview) return undefined;
+  if (!live) return { count: 0, bytes: 0, images: [] };
+  return live.images ? previewLifecycle(policy, live.images, ctx.now) : undefined;
+}
+
+/** A declared repository that does not exist: one create, plus its policies and pins. */
+function diffNew(desired: DesiredRepository, ctx: RepositoryDiffContext): DiffResult {
+  const name = desired.name;
+  const changes = [
+    makeChange({ address: address.repository(name), kind: 'repository', action: 'create', before: null, after: createDocument(desired), calls: ['CreateRepository'] }),
+    ...diffSubDocuments(desired, undefined, ctx),
+  ];
+  return { changes, unchanged: 0 };
+}
+
+/** Policy, lifecycle policy and tag pins: the same whether the repository is new, replaced or kept. */
+function diffSubDocuments(desired: DesiredRepository, live: LiveRepository | undefined, ctx: RepositoryDiffContext): Change[] {
+  const name = desired.name;
+  const changes: Change[] = [];
+  const pairs = [
+    { kind: 'policy' as const, field: 'policy' as const, addr: address.policy(name), put: 'SetRepositoryPolicy', del: 'DeleteRepositoryPolicy', norm: policyDocument },
+    { kind: 'lifecyclePolicy' as const, field: 'lifecyclePolicy' as const, addr: address.lifecyclePolicy(name), put: 'PutLifecyclePolicy', del: 'DeleteLifecyclePolicy', norm: lifecycleDocument },
+  ];
+  for (const p of pairs) {
+    if (live && desired.ignore.includes(p.field)) continue;
+    const before = live ? p.norm(live.details?.[p.field]) : null;
+    const after = p.norm(desired[p.field]);
+    if (before === null && after === null) continue;
+    if (before !== null && after !== null && sameDocument(before, after)) continue;
+    const action = before === null ? 'create' : after === null ? 'delete' : 'update';
+    const expires = p.kind === 'lifecyclePolicy' && action !== 'delete' ? expiresFor(after, live, ctx) : undefined;
+    changes.push(makeChange({ address: p.addr, kind: p.kind, action, before, after, calls: [after === null ? p.del : p.put], expires }));
+  }
+  changes.push(...diffImagePins(desired, live));
+  return changes;
+}
+
+/** How many sub-addresses of a kept repository were compared and are equal. */
+function countUnchanged(desired: DesiredRepository, live: LiveRepository, changes: Change[]): number {
+  const compared = [address.repository(desired.name), address.tags(desired.name)];
+  if (!desired.ignore.includes('policy') && (desired.policy || live.details?.policy)) compared.push(address.policy(desired.name));
+  if (!desired.ignore.includes('lifecyclePolicy') && (desired.lifecyclePolicy || live.details?.lifecyclePolicy)) {
+    compared.push(address.lifecyclePolicy(desired.name));
+  }
+  for (const tag of Object.keys(desired.images)) compared.push(address.image(desired.name, tag));
+  const changed = new Set(changes.map((c) => c.address));
+  return compared.filter((a) => !changed.has(a)).length;
+}
+
+/** A declared repository whose encryption differs: delete and create again, never in place. */
+function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: RepositoryDiffContext): DiffResult {
+  const name = desired.name;
+  const notOwned = isOwned(live.tags)
+    ? undefined
+    : 'lacks the ownership tag managed-by=ecrform, so ecrform will not delete it: adopt it first (declare it with its live encryption and apply), then change the encryption';
+  const replace = makeChange({
+    address: address.repository(name),
+    kind: 'repository',
+    action: 'replace',
+    reason: 'immutable-field',
+    before: { ...liveSettingsDocument(live, desired), tags: liveTagsDocument(live) },
+    after: createDocument(desired),
+    calls: ['DeleteRepository', 'CreateRepository'],
+    blocked: notOwned ?? blockedByImages(live),
+    warnings: [
+      `encryption cannot change on a live repository (${live.encryption.type} -> ${desired.encryption.type}): it is deleted and created again, with its images, policies and tags`,
+    ],
+  });
+  // After the delete nothing of the old repository is left: its policies are created anew.
+  return { changes: [replace, ...diffSubDocuments(desired, undefined, ctx)], unchanged: 0 };
+}
+
+/** One declared repository against its live counterpart (or none). */
+export function diffDeclaredRepository(
+  desired: DesiredRepository,
+  live: LiveRepository | undefined,
+  ctx: RepositoryDiffContext,
+): DiffResult {
+  if (!live) return diffNew(desired, ctx);
+  const after = settingsDocument(desired, desired.ignore);
+  const before = liveSettingsDocument(live, desired);
+  if (!sameDocument(before.encryption, after.encryption)) return diffReplace(desired, live, ctx);
+
+  const name = desired.name;
+  const changes: Change[] = [];
+  if (!sameDocument(before, after)) {
+    const calls: string[] = [];
+    if (!sameDocument(before.imageTagMutability ?? null, after.imageTagMutability ?? null) ||
+        !sameDocument(before.imageTagMutabilityExclusionFilters ?? null, after.imageTagMutabilityExclusionFilters ?? null)) {
+      calls.push('PutImageTagMutability');
+    }
+    if (before.scanOnPush !== after.scanOnPush) calls.push('PutImageScanningConfiguration');
+    changes.push(makeChange({ address: address.repository(name), kind: 'repository', action: 'update', before, after, calls }));
+  }
+
+  const tagsBefore = liveTagsDocument(live);
+  // With `ignore: [tags]` the live tags stay as they are; only ownership is added.
+  const tagsAfter = desired.ignore.includes('tags')
+    ? { ...tagsBefore, ...desiredTagsDocument({ ...desired, tags: {} }) }
+    : desiredTagsDocument(desired);
+  if (!sameDocument(tagsBefore, tagsAfter)) {
+    const adds = Object.keys(tagsAfter).some((k) => tagsBefore[k] !== tagsAfter[k]);
+    const removes = Object.keys(tagsBefore).some((k) => !(k in tagsAfter));
+    changes.push(
+      makeChange({
+        address: address.tags(name),
+        kind: 'tags',
+        action: 'update',
+        reason: isOwned(live.tags) ? null : 'adopt',
+        before: tagsBefore,
+        after: sortKeys(tagsAfter),
+        calls: [...(adds ? ['TagResource'] : []), ...(removes ? ['UntagResource'] : [])],
+      }),
+    );
+  }
+  changes.push(...diffSubDocuments(desired, live, ctx));
+  return { changes, unchanged: countUnchanged(desired, live, changes) };
+}
+
+/** A managed live repository that no file declares, with prune on: one delete. */
+export function diffPrunedRepository(live: LiveRepository): Change {
+  return makeChange({
+    address: address.repository(live.name),
+    kind: 'repository',
+    action: 'delete',
+    reason: 'prune',
+    before: { ...liveSettingsDocument(live), tags: liveTagsDocument(live) },
+    after: null,
+    calls: ['DeleteRepository'],
+    blocked: blockedByImages(live),
+  });
+}
+
+function sortKeys(doc: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(doc).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

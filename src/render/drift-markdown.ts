@@ -1,0 +1,46 @@
+import type { DriftReport } from '../drift/classify-drift.js';
+import { DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
+import { fitMarkdown } from './fit-markdown.js';
+import { escapeHtml, renderChangeBlock } from './markdown-change.js';
+import type { MarkdownOptions } from './markdown.js';
+
+function driftHead(report: DriftReport, registry: { accountId: string; region: string }): string {
+  const out = [
+    `### ecrform drift: registry \`${registry.accountId}\` (${registry.region})`,
+    '',
+    `**${driftHeadline(report)}** ${coverageLine(report)}`,
+    '',
+    '| | count | meaning |',
+    '|---|---|---|',
+    ...DRIFT_SECTIONS.map((s) => `| ${s.title} | ${report[s.key].length} | ${s.meaning} |`),
+    `| unmanaged | ${report.unmanaged.length} | ${UNMANAGED_MEANING} |`,
+    '',
+  ];
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The drift report as markdown for a job summary or an issue: the counts
+ * table always, then a collapsible block per drifted resource and the list
+ * of unmanaged repositories, cut past the limit with a line saying so.
+ */
+export function renderDriftMarkdown(
+  report: DriftReport,
+  registry: { accountId: string; region: string },
+  options: MarkdownOptions = {},
+): string {
+  const blocks: string[] = [];
+  for (const section of DRIFT_SECTIONS) {
+    report[section.key].forEach((change, i) => {
+      blocks.push((i === 0 ? `#### ${section.title}\n\n` : '') + renderChangeBlock(change));
+    });
+  }
+  if (report.unmanaged.length) {
+    blocks.push(`#### unmanaged\n\n${report.unmanaged.map((n) => `- \`${escapeHtml(n)}\``).join('\n')}\n\n`);
+  }
+  return fitMarkdown(driftHead(report, registry), blocks, {
+    limit: options.limit,
+    noun: 'entries',
+    hint: 'Run `ecrform drift` (or see the job log) for the rest.',
+  });
+}

@@ -1,0 +1,28 @@
+import type { DriftReport } from '../drift/classify-drift.js';
+import { DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
+import { painter } from './paint.js';
+import { renderChangeLines, type TextOptions } from './text.js';
+
+/**
+ * The drift report as plain lines: headline, each non-empty category with
+ * its changes (as the plan shows them), unmanaged names, coverage.
+ */
+export function renderDriftText(report: DriftReport, registry: { accountId: string; region: string }, options: TextOptions): string {
+  const paint = painter(options.color);
+  const out: string[] = [`ecrform drift for registry ${registry.accountId} (${registry.region})`, ''];
+  out.push(paint(report.inSync ? 'green' : 'red', driftHeadline(report)), '');
+  for (const section of DRIFT_SECTIONS) {
+    const changes = report[section.key];
+    if (!changes.length) continue;
+    out.push(paint('bold', `${section.title} (${changes.length}): ${section.meaning}`));
+    for (const change of changes) out.push(...renderChangeLines(change, paint));
+    out.push('');
+  }
+  if (report.unmanaged.length) {
+    out.push(paint('bold', `unmanaged (${report.unmanaged.length}): ${UNMANAGED_MEANING}`));
+    for (const name of report.unmanaged) out.push(`  ${name}`);
+    out.push('');
+  }
+  out.push(coverageLine(report));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,120 @@
+import type { ApplyEvent, ApplyResult, StepResult } from '../../apply/step.js';
+import type { ReadProgress } from '../../ecr/fetch-live.js';
+import type { Plan } from '../../model/plan.js';
+import { initialApplyState, notStartedSteps, reduceApply, type ApplyState } from './apply-state.js';
+
+/** What a command tells the terminal view; the view never asks the command anything but through confirm. */
+export type ViewEvent =
+  | { type: 'read-progress'; progress: ReadProgress }
+  | { type: 'call'; delta: 1 | -1 }
+  | { type: 'read-finished' }
+  | { type: 'plan-ready'; plan: Plan }
+  | { type: 'print'; text: string }
+  | { type: 'confirm-asked'; question: string }
+  | { type: 'confirm-answered'; yes: boolean; note?: string }
+  | { type: 'apply'; event: ApplyEvent }
+  | { type: 'closed' };
+
+/**
+ * Lines written once and kept, in order (ink's <Static>): the log only ever
+ * grows, so ink never has to redraw a long plan.
+ */
+export type LogEntry =
+  | { kind: 'read-done'; repositories: number; calls: number }
+  | { kind: 'plan'; plan: Plan }
+  | { kind: 'text'; text: string }
+  | { kind: 'answer'; question: string; yes: boolean; note?: string }
+  | { kind: 'step'; step: StepResult }
+  | { kind: 'apply-summary'; result: ApplyResult };
+
+export type ReadStage = ReadProgress['stage'];
+
+export interface ReadState {
+  active: boolean;
+  stages: Partial<Record<ReadStage, { done: number; total: number }>>;
+}
+
+/**
+ * The whole terminal view. Invariants: `log` is append-only; `prompt` is set
+ * exactly between confirm-asked and confirm-answered; once `closed`, nothing
+ * but the log is shown.
+ */
+export interface ViewState {
+  log: LogEntry[];
+  read: ReadState;
+  /** API calls in flight now, and made so far. */
+  calls: { inFlight: number; made: number };
+  prompt: { question: string } | null;
+  apply: ApplyState | null;
+  closed: boolean;
+}
+
+export const initialViewState: ViewState = {
+  log: [],
+  read: { active: true, stages: {} },
+  calls: { inFlight: 0, made: 0 },
+  prompt: null,
+  apply: null,
+  closed: false,
+};
+
+/** Ends the reading stage once, logging what was read. */
+function finishReading(state: ViewState): ViewState {
+  if (!state.read.active) return state;
+  const repositories = state.read.stages.repositories?.total ?? 0;
+  return {
+    ...state,
+    read: { ...state.read, active: false },
+    log: [...state.log, { kind: 'read-done', repositories, calls: state.calls.made }],
+  };
+}
+
+function foldApply(state: ViewState, event: ApplyEvent): ViewState {
+  const apply = reduceApply(state.apply ?? initialApplyState, event);
+  const log = [...state.log];
+  if (event.type === 'step-done' || event.type === 'step-failed') log.push({ kind: 'step', step: event.step });
+  if (event.type === 'finished') {
+    for (const step of notStartedSteps(apply)) log.push({ kind: 'step', step });
+    log.push({ kind: 'apply-summary', result: event.result });
+  }
+  return { ...state, apply, log };
+}
+
+/** Folds one event into the view. Pure: the ink components only draw what this returns. */
+export function reduceView(state: ViewState, event: ViewEvent): ViewState {
+  switch (event.type) {
+    case 'read-progress':
+      return { ...state, read: { ...state.read, stages: { ...state.read.stages, [event.progress.stage]: { done: event.progress.done, total: event.progress.total } } } };
+    case 'call':
+      return {
+        ...state,
+        calls: { inFlight: Math.max(0, state.calls.inFlight + event.delta), made: state.calls.made + (event.delta > 0 ? 1 : 0) },
+      };
+    case 'read-finished':
+      return finishReading(state);
+    case 'plan-ready': {
+      const read = finishReading(state);
+      return { ...read, log: [...read.log, { kind: 'plan', plan: event.plan }] };
+    }
+    case 'print': {
+      const read = finishReading(state);
+      return { ...read, log: [...read.log, { kind: 'text', text: event.text }] };
+    }
+    case 'confirm-asked':
+      return { ...state, prompt: { question: event.question } };
+    case 'confirm-answered': {
+      if (!state.prompt) return state;
+      const entry: LogEntry = { kind: 'answer', question: state.prompt.question, yes: event.yes, note: event.note };
+      return { ...state, prompt: null, log: [...state.log, entry] };
+    }
+    case 'apply':
+      return foldApply(state, event.event);
+    case 'closed':
+      return { ...finishQuietly(state), closed: true, prompt: null };
+  }
+}
+
+/** On close the spinner goes without a "read" line: an error is about to be printed instead. */
+function finishQuietly(state: ViewState): ViewState {
+  return { ...state, read: { ...state.read, active: false } };
+}

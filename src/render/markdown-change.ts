@@ -1,0 +1,57 @@
+import type { Change } from '../model/plan.js';
+import { ACTION_MARK, actionLabel, changeDetails, type DetailLine } from './change-details.js';
+
+const DIFF_TONES = new Set<DetailLine['tone']>(['add', 'remove', 'change', 'context', 'hunk']);
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes what would break a table cell. */
+export function escapeCell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|');
+}
+
+/** A code fence longer than any run of backticks in the text, so a policy can never close it early. */
+function fenceFor(lines: string[]): string {
+  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** In a ```diff block GitHub colours `!` lines as changed: a `~` attribute line reads as one. */
+const diffLine = (line: DetailLine) => `${line.mark === '~' ? '!' : line.mark} ${line.text}`;
+
+/** Blocked deletes, warnings and expiries, read outside the diff. */
+function noteLine(line: DetailLine): string {
+  const text = escapeHtml(line.text);
+  if (line.tone === 'blocked') return `- ⛔ **${text}**`;
+  if (line.tone === 'warning') return `- ⚠️ ${text}`;
+  return line.text.startsWith('  ') ? `  - ${text.trim()}` : `- 🗑️ ${text}`;
+}
+
+/** The short notes of the summary table: blocked, warnings, expiries. */
+export function changeNotes(change: Change): string {
+  const notes: string[] = [];
+  if (change.blocked) notes.push('⛔ blocked');
+  if (change.expires?.count) notes.push(`expires ${change.expires.count} image${change.expires.count === 1 ? '' : 's'}`);
+  if (change.warnings.length) notes.push(`⚠️ ${change.warnings.length} warning${change.warnings.length === 1 ? '' : 's'}`);
+  return notes.join(', ');
+}
+
+/** One change as a collapsible block: its patch or policy diff, then expiries, warnings and why it is blocked. */
+export function renderChangeBlock(change: Change): string {
+  const details = changeDetails(change);
+  const diff = details.filter((l) => DIFF_TONES.has(l.tone)).map(diffLine);
+  const notes = details.filter((l) => !DIFF_TONES.has(l.tone)).map(noteLine);
+  const out = [
+    `<details><summary><code>${ACTION_MARK[change.action]} ${escapeHtml(change.address)}</code> ${actionLabel(change)}</summary>`,
+    '',
+  ];
+  if (diff.length) {
+    const fence = fenceFor(diff);
+    out.push(fence + 'diff', ...diff, fence, '');
+  }
+  if (notes.length) out.push(...notes, '');
+  out.push('</details>', '');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,23 @@
+import type { ApplyEvent } from '../apply/step.js';
+import type { ReadProgress } from '../ecr/fetch-live.js';
+import type { Plan } from '../model/plan.js';
+
+/**
+ * What a command shows a person while it runs, whichever renderer is behind
+ * it: the ink view on a terminal, plain lines otherwise. Commands push events
+ * in; the only thing they get back is confirm's answer.
+ */
+export interface SessionView {
+  /** Progress while live state is read. */
+  progress: (progress: ReadProgress) => void;
+  /** An API call started (+1) or ended (-1). */
+  call: (delta: 1 | -1) => void;
+  plan: (plan: Plan) => void;
+  /** A finished piece of text (a report, a notice), shown as it is. */
+  print: (text: string) => void;
+  /** The y/N question before apply: resolves true only for yes. */
+  confirm: (question: string) => Promise<boolean>;
+  applyEvent: (event: ApplyEvent) => void;
+  /** Takes the view down (the last screen stays); safe to call twice. */
+  close: () => Promise<void>;
+}

@@ -1,0 +1,118 @@
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomInt } from 'node:crypto';
+
+/** A fault the proxy injects for calls to one ECR operation. */
+export interface Fault {
+  /** ECR operation name, e.g. "SetRepositoryPolicy"; "*" for any. */
+  operation: string;
+  kind: 'throttle' | 'server-error' | 'drop' | 'delay' | 'error';
+  /** How many matching calls to affect; Infinity for all. */
+  times: number;
+  /** For 'delay': milliseconds before forwarding. */
+  delayMs?: number;
+  /** For 'error': the AWS error code and message returned with HTTP 400. */
+  code?: string;
+  message?: string;
+}
+
+export interface RecordedCall {
+  operation: string;
+  body: Record<string, unknown>;
+}
+
+export interface RegistryProxy {
+  /** The endpoint to give ecrform (`--endpoint`) or an SDK client. */
+  endpoint: string;
+  accountId: string;
+  calls: RecordedCall[];
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy between a client and moto. It gives each test its own
+ * AWS account (moto's `x-moto-account-id` header), so test files run in
+ * parallel against one moto server without seeing each other, records every
+ * ECR call, and injects faults (throttling as ECR sends it, 500s, dropped
+ * connections, delay).
+ */
+export async function startRegistryProxy(motoEndpoint: string, accountId = randomAccountId()): Promise<RegistryProxy> {
+  const upstream = new URL(motoEndpoint);
+  const calls: RecordedCall[] = [];
+  let faults: Fault[] = [];
+
+  const takeFault = (operation: string): Fault | undefined => {
+    const fault = faults.find((f) => (f.operation === operation || f.operation === '*') && f.times > 0);
+    if (fault) fault.times -= 1;
+    return fault;
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const operation = target.split('.').pop() ?? '';
+      let parsed: Record<string, unknown> = {};
+      try {
+        parsed = body.length ? (JSON.parse(body.toString()) as Record<string, unknown>) : {};
+      } catch {
+        // not JSON: recorded with an empty body
+      }
+      if (operation) calls.push({ operation, body: parsed });
+      const fault = operation ? takeFault(operation) : undefined;
+      const forward = () => {
+        const headers = { ...req.headers, 'x-moto-account-id': accountId, host: upstream.host };
+        const up = request(
+          { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
+          (upRes) => {
+            res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+            upRes.pipe(res);
+          },
+        );
+        up.on('error', () => res.destroy());
+        up.end(body);
+      };
+      const awsError = (status: number, code: string, message: string) => {
+        const payload = JSON.stringify({ __type: code, message });
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': code });
+        res.end(payload);
+      };
+      if (!fault || fault.kind === 'delay') {
+        setTimeout(forward, fault?.delayMs ?? 0);
+      } else if (fault.kind === 'throttle') {
+        awsError(400, 'ThrottlingException', 'Rate exceeded');
+      } else if (fault.kind === 'server-error') {
+        awsError(500, 'ServerException', 'Internal failure (injected by the test proxy)');
+      } else if (fault.kind === 'error') {
+        awsError(400, fault.code ?? 'InvalidParameterException', fault.message ?? 'injected by the test proxy');
+      } else {
+        req.socket.destroy();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    accountId,
+    calls,
+    addFault: (fault) => faults.push({ ...fault }),
+    clearFaults: () => {
+      faults = [];
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A random 12-digit account id that starts with a non-zero digit. */
+export function randomAccountId(): string {
+  return String(randomInt(100_000_000_000, 999_999_999_999));
+}
