@@ -4,22 +4,31 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runValidate } from './commands/validate.js';
 import { runPlan } from './commands/plan.js';
 import { runApply } from './commands/apply.js';
+import { runDrift } from './commands/drift.js';
+import { startTerminalView } from './render/ink/start-terminal-view.js';
 import type { Io, OutputFormat } from './commands/io.js';
 import { reportError } from './commands/report-error.js';
 import { TOOL_VERSION } from './version.js';
 
-/** The only place that reads argv and the environment, and builds the real Io. */
+/**
+ * The only place that reads argv and the environment, and builds the real Io.
+ * ink does not notice a pipe by itself: the terminal view is offered only when
+ * stdout is a terminal, and commands fall back to plain lines without it.
+ */
 function makeIo(colorFlag: boolean): Io {
   const isTTY = Boolean(process.stdout.isTTY);
+  const color = isTTY && colorFlag && !process.env.NO_COLOR;
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     isTTY,
-    color: isTTY && colorFlag && !process.env.NO_COLOR,
+    color,
     env: process.env,
     now: () => new Date(),
+    terminalView: isTTY ? () => startTerminalView({ color }) : undefined,
+    // Asked on stderr: with --format json or markdown, stdout holds only the document.
     confirm: async (question) => {
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return /^y(es)?$/i.test((await rl.question(question)).trim());
       } finally {
@@ -137,6 +146,24 @@ withPlanOptions(withAwsOptions(program.command('apply').description('make the li
             format: flags.format,
             autoApprove: flags.autoApprove,
             forceDelete: flags.forceDelete,
+            targets: flags.target,
+            lifecyclePreview: flags.lifecyclePreview,
+          },
+          io,
+        ),
+      flags,
+    ),
+  );
+
+withPlanOptions(withAwsOptions(program.command('drift').description('plan, reported as drift: exit 0 in sync, 2 drift found, 1 error')))
+  .action((flags: CommonFlags) =>
+    run(
+      (io) =>
+        runDrift(
+          {
+            ...connection(flags),
+            files: flags.file,
+            format: flags.format,
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
           },

@@ -8,11 +8,12 @@ import { parseAddress } from '../model/address.js';
 import type { Plan } from '../model/plan.js';
 import { EcrformError } from '../errors.js';
 import { buildPlan } from '../workflow/build-plan.js';
+import { renderApplyMarkdown } from '../render/apply-markdown.js';
+import type { SessionView } from '../render/session-view.js';
 import { hasChanges } from '../render/summary.js';
-import { renderApplyText } from '../render/text.js';
 import { connect, type Connection, type ConnectionOptions } from './connect.js';
+import { openView } from './open-view.js';
 import { readPlanFile } from './read-plan-file.js';
-import { renderPlan } from './render-plan.js';
 import type { Io, OutputFormat } from './io.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -26,9 +27,11 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   lifecyclePreview: boolean;
 }
 
-async function planFromFiles(options: ApplyCommandOptions, io: Io): Promise<{ plan: Plan; connection: Connection }> {
+type Planned = { plan: Plan; connection: Connection };
+
+async function planFromFiles(options: ApplyCommandOptions, io: Io, view: SessionView): Promise<Planned> {
   const desired = await loadDesired(await resolveInputPaths(options.files));
-  const connection = await connect(options, desired.registry.region, (l) => io.stderr(l + '\n'));
+  const connection = await connect(options, desired.registry.region, (l) => io.stderr(l + '\n'), view.call);
   const now = io.now();
   const { plan } = await buildPlan(connection.port, desired, {
     region: connection.region,
@@ -37,15 +40,16 @@ async function planFromFiles(options: ApplyCommandOptions, io: Io): Promise<{ pl
     toolVersion: TOOL_VERSION,
     lifecyclePreview: options.lifecyclePreview,
     targets: options.targets,
+    onProgress: view.progress,
   });
   return { plan, connection };
 }
 
 /** `apply PLAN`: the registry must be the plan's and nothing it touches may have moved since. */
-async function planFromFile(path: string, options: ApplyCommandOptions, io: Io): Promise<{ plan: Plan; connection: Connection }> {
+async function planFromFile(path: string, options: ApplyCommandOptions, io: Io, view: SessionView): Promise<Planned> {
   const plan = await readPlanFile(path);
-  const connection = await connect(options, plan.registry.region, (l) => io.stderr(l + '\n'));
-  let live = await fetchLive(connection.port, scopeOfPlan(plan), { region: connection.region });
+  const connection = await connect(options, plan.registry.region, (l) => io.stderr(l + '\n'), view.call);
+  let live = await fetchLive(connection.port, scopeOfPlan(plan), { region: connection.region, onProgress: view.progress });
   if (live.registryId !== plan.registry.accountId) {
     throw new EcrformError('ACCOUNT_MISMATCH', `the plan is for account ${plan.registry.accountId}, but the credentials reach ${live.registryId}`);
   }
@@ -53,7 +57,7 @@ async function planFromFile(path: string, options: ApplyCommandOptions, io: Io):
     const parsed = parseAddress(c.address);
     return parsed?.type === 'image' ? [parsed.repository] : [];
   });
-  if (withPins.length) live = await fetchImages(connection.port, live, [...new Set(withPins)]);
+  if (withPins.length) live = await fetchImages(connection.port, live, [...new Set(withPins)], view.progress);
   const stale = staleAddresses(plan, live);
   if (stale.length) {
     throw new EcrformError(
@@ -64,36 +68,51 @@ async function planFromFile(path: string, options: ApplyCommandOptions, io: Io):
   return { plan, connection };
 }
 
-/** `ecrform apply`: exit 0 when all is done; 1 on error, refusal or a partial apply. */
+/** The one document of --format json or markdown on stdout; text has shown everything already. */
+function printResult(result: ApplyResult, format: OutputFormat, io: Io): void {
+  if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
+  if (format === 'markdown') io.stdout(renderApplyMarkdown(result));
+}
+
+/**
+ * `ecrform apply`: exit 0 when all is done; 1 on error, refusal or a partial
+ * apply. The question before applying is the view's; apply itself only
+ * reports events and never asks.
+ */
 export async function runApply(options: ApplyCommandOptions, io: Io): Promise<number> {
   if (options.planFile && options.files.length) {
     throw new EcrformError('INVALID_ARGUMENT', 'give either -f files or a PLAN file, not both');
   }
-  const { plan, connection } = options.planFile
-    ? await planFromFile(options.planFile, options, io)
-    : await planFromFiles(options, io);
-  const text = options.format === 'text';
-  const say = (s: string) => (text ? io.stdout(s) : io.stderr(s));
-  say(renderPlan(plan, 'text', io));
-  if (!hasChanges(plan.summary)) {
-    if (!text) io.stdout(JSON.stringify({ ok: true, steps: [] }, null, 2) + '\n');
-    return 0;
-  }
-  checkBlocked(plan, options.forceDelete);
-  if (!options.autoApprove) {
-    if (!io.isTTY) {
-      throw new EcrformError('PLAN_REFUSED', 'not a terminal: nothing to confirm with; pass --auto-approve to apply without asking');
+  const view = openView(io, options.format, options.debug);
+  try {
+    const { plan, connection } = options.planFile
+      ? await planFromFile(options.planFile, options, io, view)
+      : await planFromFiles(options, io, view);
+    view.plan(plan);
+    if (!hasChanges(plan.summary)) {
+      await view.close();
+      printResult({ ok: true, steps: [] }, options.format, io);
+      return 0;
     }
-    if (!(await io.confirm('Apply these changes? [y/N] '))) {
-      io.stdout('Apply cancelled; nothing was changed.\n');
-      return 1;
+    checkBlocked(plan, options.forceDelete);
+    if (!options.autoApprove) {
+      if (!io.isTTY) {
+        throw new EcrformError('PLAN_REFUSED', 'not a terminal: nothing to confirm with; pass --auto-approve to apply without asking');
+      }
+      if (!(await view.confirm('Apply these changes? [y/N] '))) {
+        view.print('Apply cancelled; nothing was changed.\n');
+        return 1;
+      }
     }
+    const result = await apply(plan, connection.port, {
+      forceDelete: options.forceDelete,
+      concurrency: options.concurrency,
+      report: view.applyEvent,
+    });
+    await view.close();
+    printResult(result, options.format, io);
+    return result.ok ? 0 : 1;
+  } finally {
+    await view.close();
   }
-  const result: ApplyResult = await apply(plan, connection.port, {
-    forceDelete: options.forceDelete,
-    concurrency: options.concurrency,
-  });
-  if (options.format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
-  else say(renderApplyText(result, { color: io.color }));
-  return result.ok ? 0 : 1;
 }

@@ -44,7 +44,8 @@ function offsetToPosition(text: string, offset: number): Position {
 export function parseJsonText(file: string, text: string): { source?: DocSource; diagnostics: Diagnostic[] } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const at = /at position (\d+)/.exec(message);

@@ -50,8 +50,9 @@ function pickPolicy(own: Record<string, unknown>, ownPath: Path, defaults: Recor
 /**
  * Applies a file's `defaults` to one of its repositories. tags merge key by key (the
  * repository's own value wins); lists, encryption and policies replace whole. A
- * repository that sets its own mutability does not inherit the default exclusion
- * filters: they belong to the default mutability, and would not fit e.g. IMMUTABLE.
+ * repository that sets its own mutability to MUTABLE or IMMUTABLE does not inherit
+ * the default exclusion filters: they belong to the default *_WITH_EXCLUSION
+ * mutability and would make the repository invalid.
  */
 export function effectiveRepository(root: Record<string, unknown>, name: string): RepoDecl {
   const path = ['repositories', name];
@@ -59,7 +60,8 @@ export function effectiveRepository(root: Record<string, unknown>, name: string)
   const defaults = asObject(root.defaults) ?? {};
   const decl: RepoDecl = { name, path, tags: new Map() };
   decl.imageTagMutability = pick(own, path, defaults, 'imageTagMutability');
-  decl.imageTagMutabilityExclusionFilters = has(own, 'imageTagMutability') && !has(own, 'imageTagMutabilityExclusionFilters')
+  const ownTakesNoFilters = has(own, 'imageTagMutability') && !String(own.imageTagMutability).endsWith('_WITH_EXCLUSION');
+  decl.imageTagMutabilityExclusionFilters = ownTakesNoFilters && !has(own, 'imageTagMutabilityExclusionFilters')
     ? undefined
     : pick(own, path, defaults, 'imageTagMutabilityExclusionFilters');
   decl.scanOnPush = pick(own, path, defaults, 'scanOnPush');

@@ -66,6 +66,9 @@ function translateOne(src: YamlSource, e: ErrorObject): Translated | undefined {
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
+      if (key === '<<') {
+        return { path: [...path, key], target: 'key', message: 'YAML merge keys ("<<") are not supported; put shared settings under "defaults" or write them out' };
+      }
       const allowed = Object.keys((parent.properties as Record<string, unknown> | undefined) ?? {});
       const hint = didYouMean(key, allowed) || `; expected one of: ${allowed.join(', ')}`;
       const under = path.length === 0 ? 'at the top level' : `under ${describePath(path)}`;

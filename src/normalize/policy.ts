@@ -30,7 +30,8 @@ const ACCOUNT_ID = /^\d{12}$/;
  * `arn:aws:iam::ID:root`.
  *
  * Output shape: keys sorted at every depth; `Statement` (when present and an
- * object or a list) is always a list, sorted by canonical text; each set is a
+ * object or a list) is always a list, sorted by Sid (statements without one
+ * last), then by canonical text; each set is a
  * sorted list, except that a set of exactly one string is that plain string
  * (as IAM stores it and as people write it); account ids are written as root
  * ARNs. Everything else (`Version`, absent or not, `Id`, `Sid`, `Effect`,
@@ -54,7 +55,19 @@ function normalizeStatements(value: Json): Json {
     const normalized = isJsonObject(item) ? normalizeStatement(item) : sortKeysDeep(item);
     byText.set(canonicalStringify(normalized), normalized);
   }
-  return [...byText.keys()].sort(compareStrings).map((text) => byText.get(text) as Json);
+  // Statements with a Sid come first, by Sid, so an edited statement keeps its
+  // place and a plan's line diff shows only what changed in it; the rest by text.
+  const sidOf = (item: Json): string | null =>
+    isJsonObject(item) && typeof item.Sid === 'string' ? item.Sid : null;
+  return [...byText.entries()]
+    .sort(([ta, a], [tb, b]) => {
+      const sa = sidOf(a);
+      const sb = sidOf(b);
+      if (sa !== null && sb !== null && sa !== sb) return compareStrings(sa, sb);
+      if ((sa === null) !== (sb === null)) return sa === null ? 1 : -1;
+      return compareStrings(ta, tb);
+    })
+    .map(([, item]) => item);
 }
 
 function normalizeStatement(statement: JsonObject): JsonObject {

@@ -109,6 +109,11 @@ export function changeDetails(change: Change): DetailLine[] {
   return lines;
 }
 
+/** A detail line as text: `+ key: value`, or a hunk header as it is (`@@ -6,7 +6,8 @@`). */
+export function formatDetail(line: DetailLine): string {
+  return line.tone === 'hunk' ? line.text : `${line.mark} ${line.text}`;
+}
+
 export const ACTION_MARK: Record<Change['action'], string> = { create: '+', update: '~', delete: '-', replace: '±' };
 
 /** "create", "update (adopt)", "delete (prune)". */

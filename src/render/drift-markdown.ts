@@ -1,5 +1,5 @@
 import type { DriftReport } from '../drift/classify-drift.js';
-import { DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
+import { DIRECTION_NOTE, DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
 import { fitMarkdown } from './fit-markdown.js';
 import { escapeHtml, renderChangeBlock } from './markdown-change.js';
 import type { MarkdownOptions } from './markdown.js';
@@ -10,6 +10,7 @@ function driftHead(report: DriftReport, registry: { accountId: string; region: s
     '',
     `**${driftHeadline(report)}** ${coverageLine(report)}`,
     '',
+    ...(report.inSync ? [] : [DIRECTION_NOTE, '']),
     '| | count | meaning |',
     '|---|---|---|',
     ...DRIFT_SECTIONS.map((s) => `| ${s.title} | ${report[s.key].length} | ${s.meaning} |`),

@@ -7,6 +7,9 @@ export const DRIFT_SECTIONS = [
   { key: 'orphaned', title: 'orphaned', meaning: 'managed by ecrform, but no file declares it' },
 ] as const;
 
+/** Drift reads the plan's way round: from the live value to the declared one. */
+export const DIRECTION_NOTE = 'Each change reads from the live value to the declared one: what apply would do to undo the drift.';
+
 export const UNMANAGED_MEANING = 'no ownership tag and not declared; listed only, never drift';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

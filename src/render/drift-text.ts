@@ -1,5 +1,5 @@
 import type { DriftReport } from '../drift/classify-drift.js';
-import { DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
+import { DIRECTION_NOTE, DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
 import { painter } from './paint.js';
 import { renderChangeLines, type TextOptions } from './text.js';
 
@@ -10,7 +10,9 @@ import { renderChangeLines, type TextOptions } from './text.js';
 export function renderDriftText(report: DriftReport, registry: { accountId: string; region: string }, options: TextOptions): string {
   const paint = painter(options.color);
   const out: string[] = [`ecrform drift for registry ${registry.accountId} (${registry.region})`, ''];
-  out.push(paint(report.inSync ? 'green' : 'red', driftHeadline(report)), '');
+  out.push(paint(report.inSync ? 'green' : 'red', driftHeadline(report)));
+  if (!report.inSync) out.push(DIRECTION_NOTE);
+  out.push('');
   for (const section of DRIFT_SECTIONS) {
     const changes = report[section.key];
     if (!changes.length) continue;

@@ -1,5 +1,5 @@
 import type { Change } from '../model/plan.js';
-import { ACTION_MARK, actionLabel, changeDetails, type DetailLine } from './change-details.js';
+import { ACTION_MARK, actionLabel, changeDetails, formatDetail, type DetailLine } from './change-details.js';
 
 const DIFF_TONES = new Set<DetailLine['tone']>(['add', 'remove', 'change', 'context', 'hunk']);
 
@@ -19,7 +19,7 @@ function fenceFor(lines: string[]): string {
 }
 
 /** In a ```diff block GitHub colours `!` lines as changed: a `~` attribute line reads as one. */
-const diffLine = (line: DetailLine) => `${line.mark === '~' ? '!' : line.mark} ${line.text}`;
+const diffLine = (line: DetailLine) => (line.mark === '~' ? `! ${line.text}` : formatDetail(line));
 
 /** Blocked deletes, warnings and expiries, read outside the diff. */
 function noteLine(line: DetailLine): string {

@@ -1,6 +1,6 @@
 import type { Change, Plan } from '../model/plan.js';
 import type { ApplyResult, StepResult } from '../apply/step.js';
-import { ACTION_MARK, actionLabel, changeDetails } from './change-details.js';
+import { ACTION_MARK, actionLabel, changeDetails, formatDetail } from './change-details.js';
 import { groupChanges } from './group-changes.js';
 import { ACTION_COLOUR, STATUS_COLOUR, TONE_COLOUR } from './palette.js';
 import { painter, type Paint } from './paint.js';
@@ -13,7 +13,7 @@ export interface TextOptions {
 /** "  ~ repository["a"]  update" and its detail lines below it: one change, as plan and drift show it. */
 export function renderChangeLines(change: Change, paint: Paint): string[] {
   const head = paint(ACTION_COLOUR[change.action], `${ACTION_MARK[change.action]} ${change.address}`) + paint('gray', `  ${actionLabel(change)}`);
-  return ['  ' + head, ...changeDetails(change).map((line) => '      ' + paint(TONE_COLOUR[line.tone], `${line.mark} ${line.text}`))];
+  return ['  ' + head, ...changeDetails(change).map((line) => '      ' + paint(TONE_COLOUR[line.tone], formatDetail(line)))];
 }
 
 /**

@@ -77,7 +77,8 @@ describe('policy files', () => {
     const json = '{\n  "rules": [\n    { "rulePriority": 1, }\n  ]\n}\n';
     const text = repoWith('lifecyclePolicyFile', 'lc.json');
     const line = only(await diagnoseYaml(text, { 'lc.json': json }));
-    expect(line).toBe(`lc.json:${pos(json, '}')}: invalid JSON: Expected double-quoted property name`);
+    // The reason is V8's own wording; the position is ours.
+    expect(line.startsWith(`lc.json:${pos(json, '}')}: invalid JSON: `)).toBe(true);
   });
 
   it('a YAML syntax error in a policy file names that file', async () => {

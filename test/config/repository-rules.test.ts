@@ -72,12 +72,13 @@ describe('what the rules accept', () => {
     expect(Object.keys(desired.repositories.app.tags)).toHaveLength(49);
   });
 
-  it('a repository overriding the default mutability does not inherit the default exclusion filters', async () => {
+  it('default exclusion filters are inherited only where the mutability takes them', async () => {
     const desired = await loadYaml(
-      `${V}defaults:\n  imageTagMutability: IMMUTABLE_WITH_EXCLUSION\n  imageTagMutabilityExclusionFilters: [latest]\nrepositories:\n  app:\n    imageTagMutability: IMMUTABLE\n  web: {}\n`,
+      `${V}defaults:\n  imageTagMutability: IMMUTABLE_WITH_EXCLUSION\n  imageTagMutabilityExclusionFilters: [latest]\nrepositories:\n  app:\n    imageTagMutability: IMMUTABLE\n  web: {}\n  dev:\n    imageTagMutability: MUTABLE_WITH_EXCLUSION\n`,
     );
     expect(desired.repositories.app).toMatchObject({ imageTagMutability: 'IMMUTABLE', imageTagMutabilityExclusionFilters: [] });
     expect(desired.repositories.web).toMatchObject({ imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: ['latest'] });
+    expect(desired.repositories.dev).toMatchObject({ imageTagMutability: 'MUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: ['latest'] });
   });
 
   it('ignoring a field that only the defaults declare is fine', async () => {

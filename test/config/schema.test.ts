@@ -10,6 +10,8 @@ const cases: Array<[string, string, string, number, string]> = [
   ['unknown top-level key', `${V}repository:\n  app: {}\n`, 'repository', 1, 'unknown key "repository" at the top level; did you mean "repositories"?'],
   ['unknown key without a close match lists the allowed keys', `${V}registry:\n  colour: blue\n`, 'colour', 1,
     'unknown key "colour" under registry; expected one of: region, accountId, policy, policyFile, scanning'],
+  ['a YAML merge key', `${V}repositories:\n  app: &base { scanOnPush: true }\n  web:\n    <<: *base\n`, '<<', 1,
+    'YAML merge keys ("<<") are not supported; put shared settings under "defaults"'],
   ['images is not a default', `${V}defaults:\n  images: {}\n`, 'images', 1, 'unknown key "images" under defaults'],
   ['ignore is not a default', `${V}defaults:\n  ignore: [tags]\n`, 'ignore', 1, 'unknown key "ignore" under defaults'],
   ['mutability enum', `${V}repositories:\n  app:\n    imageTagMutability: mutable\n`, 'mutable', 1,

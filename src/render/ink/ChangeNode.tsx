@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Change } from '../../model/plan.js';
-import { ACTION_MARK, actionLabel, changeDetails } from '../change-details.js';
+import { ACTION_MARK, actionLabel, changeDetails, formatDetail } from '../change-details.js';
 import { ACTION_COLOUR, TONE_COLOUR } from '../palette.js';
 import { Tone } from './Tone.js';
 
@@ -31,7 +31,7 @@ export function ChangeNode({ change, last }: ChangeNodeProps) {
           <Text>{gutter}</Text>
           <Text wrap="wrap">
             <Tone colour={TONE_COLOUR[line.tone]} bold={line.tone === 'blocked'}>
-              {line.mark} {line.text}
+              {formatDetail(line)}
             </Tone>
           </Text>
         </Box>

@@ -1,0 +1,53 @@
+import { loadDesired, resolveInputPaths } from '../config/index.js';
+import { classifyDrift, type DriftReport } from '../drift/classify-drift.js';
+import type { Plan } from '../model/plan.js';
+import { renderDriftMarkdown } from '../render/drift-markdown.js';
+import { renderDriftText } from '../render/drift-text.js';
+import { renderDriftJson } from '../render/json.js';
+import { buildPlan } from '../workflow/build-plan.js';
+import { connect, type ConnectionOptions } from './connect.js';
+import { openView } from './open-view.js';
+import { appendStepSummary } from './step-summary.js';
+import type { Io, OutputFormat } from './io.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface DriftCommandOptions extends ConnectionOptions {
+  files: string[];
+  format: OutputFormat;
+  targets: string[];
+  lifecyclePreview: boolean;
+}
+
+/**
+ * `ecrform drift`: the plan, reported as drift, for a scheduled job. Exit 0
+ * in sync, 2 when anything is modified, missing or orphaned (unmanaged
+ * repositories are listed, never drift), 1 on error.
+ */
+export async function runDrift(options: DriftCommandOptions, io: Io): Promise<number> {
+  const view = openView(io, options.format, options.debug);
+  let plan: Plan;
+  let report: DriftReport;
+  try {
+    const desired = await loadDesired(await resolveInputPaths(options.files));
+    const { port, region } = await connect(options, desired.registry.region, (l) => io.stderr(l + '\n'), view.call);
+    const now = io.now();
+    const built = await buildPlan(port, desired, {
+      region,
+      now,
+      createdAt: now.toISOString(),
+      toolVersion: TOOL_VERSION,
+      lifecyclePreview: options.lifecyclePreview,
+      targets: options.targets,
+      onProgress: view.progress,
+    });
+    plan = built.plan;
+    report = classifyDrift({ plan, live: built.live, declared: Object.keys(desired.repositories), targets: options.targets });
+    if (options.format === 'text') view.print(renderDriftText(report, plan.registry, { color: io.color }));
+  } finally {
+    await view.close();
+  }
+  if (options.format === 'json') io.stdout(renderDriftJson(report));
+  if (options.format === 'markdown') io.stdout(renderDriftMarkdown(report, plan.registry));
+  await appendStepSummary(io, renderDriftMarkdown(report, plan.registry));
+  return report.inSync ? 0 : 2;
+}
