@@ -139,6 +139,7 @@ function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void
   if (typeof r.accountId === 'string') registry.accountId ??= r.accountId;
   const policy = slot(file, r, ['registry'], 'policy', 'policyFile');
   if (policy) registry.policy = policy;
+  else if (r.policy === null) registry.policy = null; // declared as "no registry policy"
   if (asObject(r.scanning)) registry.scanning = buildScanning(r.scanning as Obj);
   const replication = asObject(r.replication);
   if (replication) {

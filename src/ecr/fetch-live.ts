@@ -27,9 +27,11 @@ export interface FetchOptions {
 export async function fetchLive(port: EcrPort, scope: ReadScope, options: FetchOptions): Promise<Live> {
   const progress = options.onProgress ?? (() => {});
   progress({ stage: 'registry', done: 0, total: 1 });
-  const [registry, settings, repos] = await Promise.all([
-    port.describeRegistry({}),
-    readRegistrySettings(port, scope.registry),
+  const [{ registry, settings }, repos] = await Promise.all([
+    port.describeRegistry({}).then(async (registry) => ({
+      registry,
+      settings: await readRegistrySettings(port, scope.registry, registry),
+    })),
     listRepositories(port),
   ]);
   progress({ stage: 'registry', done: 1, total: 1 });

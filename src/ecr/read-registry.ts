@@ -1,4 +1,4 @@
-import type { PullThroughCacheRule, RepositoryCreationTemplate } from '@aws-sdk/client-ecr';
+import type { DescribeRegistryCommandOutput, PullThroughCacheRule, RepositoryCreationTemplate } from '@aws-sdk/client-ecr';
 import type { EcrPort } from './port.js';
 import type { EncryptionType, ReplicationConfiguration, ScanningConfiguration, TagMutability } from '../model/desired.js';
 import type { JsonObject } from '../model/json.js';
@@ -39,9 +39,9 @@ async function readScanning(port: EcrPort): Promise<ScanningConfiguration> {
   };
 }
 
-/** DescribeRegistry: the replication rules (a registry never configured has none). */
-async function readReplication(port: EcrPort): Promise<ReplicationConfiguration> {
-  const config = (await port.describeRegistry({})).replicationConfiguration;
+/** DescribeRegistry's replication rules (a registry never configured has none). */
+function readReplication(registry: DescribeRegistryCommandOutput): ReplicationConfiguration {
+  const config = registry.replicationConfiguration;
   return {
     rules: (config?.rules ?? []).map((rule) => ({
       destinations: (rule.destinations ?? []).map((d) => (d.registryId ? { region: d.region ?? '', registryId: d.registryId } : { region: d.region ?? '' })),
@@ -62,6 +62,7 @@ async function allPages<T>(read: (nextToken: string | undefined) => Promise<{ it
   return all;
 }
 
+/** The SDK's rule as the plain live type; unset optional fields are left out, never empty strings. */
 export function toLivePullThroughCacheRule(rule: PullThroughCacheRule): LivePullThroughCacheRule {
   const live: LivePullThroughCacheRule = { upstreamRegistryUrl: rule.upstreamRegistryUrl ?? '' };
   if (rule.upstreamRegistry) live.upstreamRegistry = rule.upstreamRegistry;
@@ -80,6 +81,11 @@ async function readPullThroughCache(port: EcrPort): Promise<Record<string, LiveP
   return keyedSorted(rules.map((r) => [r.ecrRepositoryPrefix ?? '', toLivePullThroughCacheRule(r)]));
 }
 
+/**
+ * The SDK's template as the plain live type, with ECR's defaults where it
+ * answers nothing (MUTABLE, AES256, no tags); policy texts are parsed, and a
+ * text that is not JSON fails the read (it names the template).
+ */
 export function toLiveCreationTemplate(template: RepositoryCreationTemplate, prefix: string): LiveCreationTemplate {
   const encryption = template.encryptionConfiguration;
   const live: LiveCreationTemplate = {
@@ -122,14 +128,20 @@ function keyedSorted<T>(entries: Array<[string, T]>): Record<string, T> {
  * Registry-level settings, read only for the keys the files manage
  * (semantics.md: an absent key is not managed and not read). The reads run
  * concurrently (the port bounds them); any failure but "no registry policy"
- * fails the whole read. A key of the result is present exactly when its scope
+ * fails the whole read. `registry` is the DescribeRegistry answer fetchLive
+ * already holds (with the replication rules), so it is not asked for twice.
+ * A key of the result is present exactly when its scope
  * flag is set (`accountSettings` holds the names that have a value).
  */
-export async function readRegistrySettings(port: EcrPort, scope: ReadScope['registry']): Promise<LiveRegistrySettings> {
+export async function readRegistrySettings(
+  port: EcrPort,
+  scope: ReadScope['registry'],
+  registry: DescribeRegistryCommandOutput,
+): Promise<LiveRegistrySettings> {
   const [policy, scanning, replication, pullThroughCache, creationTemplates, accountSettings] = await Promise.all([
     scope.policy ? readRegistryPolicy(port) : undefined,
     scope.scanning ? readScanning(port) : undefined,
-    scope.replication ? readReplication(port) : undefined,
+    scope.replication ? readReplication(registry) : undefined,
     scope.pullThroughCache ? readPullThroughCache(port) : undefined,
     scope.creationTemplates ? readCreationTemplates(port) : undefined,
     scope.accountSettings.length > 0 ? readAccountSettings(port, scope.accountSettings) : undefined,

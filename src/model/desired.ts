@@ -99,7 +99,8 @@ export interface CreationTemplate {
 export interface DesiredRegistry {
   region?: string;
   accountId?: string;
-  policy?: JsonObject;
+  /** null: the registry must have no policy (a live one is deleted). */
+  policy?: JsonObject | null;
   scanning?: ScanningConfiguration;
   replication?: ReplicationConfiguration;
   pullThroughCache?: Record<string, PullThroughCacheRule>;

@@ -23,13 +23,11 @@ import {
 const NOTHING: DiffResult = { changes: [], unchanged: 0 };
 
 /**
- * The registry policy. Managed only when `policy` is present. `null` (which
- * the model reserves for "no registry policy") deletes a live one; the format
- * does not let a file say that yet, so today this is create or update.
+ * The registry policy. Managed only when `policy` is present; `policy: null`
+ * means "no registry policy" and deletes a live one.
  */
 function diffRegistryPolicy(desired: DesiredRegistry, live: Live): DiffResult {
-  // Widened on purpose: a null policy means "none", whether or not the model allows it yet.
-  const wanted: JsonObject | null | undefined = desired.policy;
+  const wanted = desired.policy;
   if (wanted === undefined) return NOTHING;
   const before = liveRegistryPolicyDocument(live);
   const after = registryPolicyDocument(wanted);

@@ -112,6 +112,11 @@ describe('buildDesired', () => {
     });
   });
 
+  it('reads registry.policy: null as "no registry policy", and an absent key as unmanaged', async () => {
+    expect((await loadYaml('version: 1\nregistry:\n  policy: null\n')).registry).toEqual({ policy: null });
+    expect((await loadYaml('version: 1\nregistry:\n  region: us-east-1\n')).registry).toEqual({ region: 'us-east-1' });
+  });
+
   it('records each file with the sha256 of its bytes, in order', async () => {
     const dir = await tree({ 'b.yaml': 'version: 1\n# b\n', 'a.yaml': 'version: 1\n# a\n' });
     const desired = await load(dir, ['b.yaml', 'a.yaml']);

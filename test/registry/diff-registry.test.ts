@@ -50,7 +50,7 @@ const rows: Row[] = [
   { name: 'an absent policy key leaves the live policy alone', desired: {}, live: { policy: POLICY }, expected: [], unchanged: 0 },
   {
     name: 'a null policy ("none", reserved by the model) deletes the live one',
-    desired: { policy: null as unknown as JsonObject },
+    desired: { policy: null },
     live: { policy: POLICY },
     expected: [['registry.policy', 'delete', null, 'DeleteRegistryPolicy']],
   },

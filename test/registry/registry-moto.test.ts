@@ -129,6 +129,12 @@ describe('registry-wide settings against moto', () => {
     await env.ecr.send(new PutRegistryPolicyCommand({ policyText: JSON.stringify(byHand) }));
     expect(brief(await planJson())).toEqual([['registry.policy', 'registryPolicy', 'update']]);
     await applyThenInSync();
+
+    // `policy: null` declares "no registry policy": the live one is deleted.
+    await env.write('registry.yaml', 'version: 1\nregistry:\n  policy: null\n');
+    expect(brief(await planJson())).toEqual([['registry.policy', 'registryPolicy', 'delete']]);
+    await applyThenInSync();
+    await expect(env.ecr.send(new GetRegistryPolicyCommand({}))).rejects.toThrow(/RegistryPolicyNotFound|not found|does not exist/i);
   });
 
   it('several files: replication rules concatenate in file order; a pull-through cache prefix declared twice is refused', async () => {

@@ -75,7 +75,7 @@ describe('pull-through cache rules through the SDK (moto has none)', () => {
   });
 
   it('reads every page (nextToken) into one map', async () => {
-    const live = await readRegistrySettings(port, { ...NOTHING, pullThroughCache: true });
+    const live = await readRegistrySettings(port, { ...NOTHING, pullThroughCache: true }, { $metadata: {} });
     expect(Object.keys(live.pullThroughCache ?? {})).toEqual(['ecr-public', 'hub', 'old', 'quay']);
     expect(live.pullThroughCache?.hub).toEqual({ upstreamRegistryUrl: 'registry-1.docker.io', upstreamRegistry: 'docker-hub', credentialArn: SECRET('old') });
     const pages = ecr.commandCalls(DescribePullThroughCacheRulesCommand).map((c) => c.args[0].input.nextToken);
@@ -136,7 +136,7 @@ describe('repository creation templates through the SDK (moto has none)', () => 
   });
 
   it('reads every page; policies are parsed, tags a map, encryption defaults to AES256', async () => {
-    const live = await readRegistrySettings(port, { ...NOTHING, creationTemplates: true });
+    const live = await readRegistrySettings(port, { ...NOTHING, creationTemplates: true }, { $metadata: {} });
     expect(Object.keys(live.creationTemplates ?? {})).toEqual(['ROOT', 'legacy']);
     expect(live.creationTemplates?.ROOT).toMatchObject({ repositoryPolicy: POLICY, lifecyclePolicy: null, encryption: { type: 'AES256' }, resourceTags: {} });
     expect(ecr.commandCalls(DescribeRepositoryCreationTemplatesCommand).map((c) => c.args[0].input.nextToken)).toEqual([undefined, 'page-2']);
@@ -197,7 +197,7 @@ describe('account settings and the registry policy through the SDK', () => {
 
   it('RegistryPolicyNotFoundException reads as "no policy"; other keys are not read at all', async () => {
     ecr.on(GetRegistryPolicyCommand).rejects(new RegistryPolicyNotFoundException({ message: 'Registry policy does not exist', $metadata: {} }));
-    expect(await readRegistrySettings(port, { ...NOTHING, policy: true })).toEqual({ policy: null });
+    expect(await readRegistrySettings(port, { ...NOTHING, policy: true }, { $metadata: {} })).toEqual({ policy: null });
     expect(ecr.calls().map((c) => (c.args[0] as object).constructor.name)).toEqual(['GetRegistryPolicyCommand']);
   });
 
