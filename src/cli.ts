@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { runValidate } from './commands/validate.js';
-import { runPlan } from './commands/plan.js';
-import { runApply } from './commands/apply.js';
-import { runDrift } from './commands/drift.js';
-import { startTerminalView } from './render/ink/start-terminal-view.js';
 import type { Io, OutputFormat } from './commands/io.js';
 import { reportError } from './commands/report-error.js';
 import { TOOL_VERSION } from './version.js';
+
+/**
+ * ink, in CI, draws nothing until it unmounts (a y/N prompt would never show),
+ * so a terminal in CI gets plain lines. The same test as ink's own is-in-ci.
+ */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  if (env.CI === '0' || env.CI === 'false') return false;
+  return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((key) => key.startsWith('CI_'));
+}
 
 /**
  * The only place that reads argv and the environment, and builds the real Io.
@@ -25,7 +29,11 @@ function makeIo(colorFlag: boolean): Io {
     color,
     env: process.env,
     now: () => new Date(),
-    terminalView: isTTY ? () => startTerminalView({ color }) : undefined,
+    // ink and React take over a second to load: only a terminal session pays for them.
+    terminalView:
+      isTTY && !inCi(process.env)
+        ? async () => (await import('./render/ink/start-terminal-view.js')).startTerminalView({ color })
+        : undefined,
     // Asked on stderr: with --format json or markdown, stdout holds only the document.
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -77,7 +85,7 @@ function withPlanOptions(cmd: Command): Command {
     .option('--no-lifecycle-preview', 'skip reading images for the lifecycle preview (no `expires`)');
 }
 
-function connection(flags: CommonFlags) {
+function connection(flags: Pick<CommonFlags, 'region' | 'profile' | 'endpoint' | 'concurrency' | 'debug'>) {
   return {
     region: flags.region,
     profile: flags.profile,
@@ -107,15 +115,15 @@ program
   .description('check files offline: schema, ECR rules, merge (no AWS call)')
   .option('-f, --file <path>', 'a desired-state file or a folder of them (repeatable; default ./registry.yaml)', collect, [])
   .option('--no-color', 'no colour')
-  .action((flags: { file: string[]; color: boolean }) => run((io) => runValidate(flags.file, io), flags));
+  .action((flags: { file: string[]; color: boolean }) => run(async (io) => (await import('./commands/validate.js')).runValidate(flags.file, io), flags));
 
 withPlanOptions(withAwsOptions(program.command('plan').description('what apply would do, and why')))
   .option('--out <plan>', 'also write the plan as JSON, for apply PLAN')
   .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when none', false)
   .action((flags: CommonFlags & { out?: string; detailedExitcode: boolean }) =>
     run(
-      (io) =>
-        runPlan(
+      async (io) =>
+        (await import('./commands/plan.js')).runPlan(
           {
             ...connection(flags),
             files: flags.file,
@@ -137,8 +145,8 @@ withPlanOptions(withAwsOptions(program.command('apply').description('make the li
   .option('--force-delete', 'allow deleting or replacing repositories that hold images', false)
   .action((planFile: string | undefined, flags: CommonFlags & { autoApprove: boolean; forceDelete: boolean }) =>
     run(
-      (io) =>
-        runApply(
+      async (io) =>
+        (await import('./commands/apply.js')).runApply(
           {
             ...connection(flags),
             files: flags.file,
@@ -158,8 +166,8 @@ withPlanOptions(withAwsOptions(program.command('apply').description('make the li
 withPlanOptions(withAwsOptions(program.command('drift').description('plan, reported as drift: exit 0 in sync, 2 drift found, 1 error')))
   .action((flags: CommonFlags) =>
     run(
-      (io) =>
-        runDrift(
+      async (io) =>
+        (await import('./commands/drift.js')).runDrift(
           {
             ...connection(flags),
             files: flags.file,
@@ -171,6 +179,21 @@ withPlanOptions(withAwsOptions(program.command('drift').description('plan, repor
         ),
       flags,
     ),
+  );
+
+program
+  .command('import')
+  .description('write the live registry as a desired-state file')
+  .option('--prefix <prefix>', 'only repositories whose name starts with this (repeatable)', collect, [])
+  .option('--out <file>', 'write the file here instead of stdout')
+  .option('--region <region>', 'AWS region')
+  .option('--profile <profile>', 'AWS shared-config profile')
+  .option('--endpoint <url>', 'ECR endpoint URL (default: AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, or AWS)')
+  .option('--concurrency <n>', 'API calls in flight at once', positiveInt, 8)
+  .option('--no-color', 'no colour (NO_COLOR is respected too)')
+  .option('--debug', 'each API call on stderr: operation, target, time, outcome', false)
+  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview'> & { prefix: string[]; out?: string }) =>
+    run(async (io) => (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out }, io), flags),
   );
 
 await program.parseAsync(process.argv);

@@ -83,7 +83,7 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
   if (options.planFile && options.files.length) {
     throw new EcrformError('INVALID_ARGUMENT', 'give either -f files or a PLAN file, not both');
   }
-  const view = openView(io, options.format, options.debug);
+  const view = await openView(io, options.format, options.debug);
   try {
     const { plan, connection } = options.planFile
       ? await planFromFile(options.planFile, options, io, view)

@@ -24,7 +24,7 @@ export interface DriftCommandOptions extends ConnectionOptions {
  * repositories are listed, never drift), 1 on error.
  */
 export async function runDrift(options: DriftCommandOptions, io: Io): Promise<number> {
-  const view = openView(io, options.format, options.debug);
+  const view = await openView(io, options.format, options.debug);
   let plan: Plan;
   let report: DriftReport;
   try {

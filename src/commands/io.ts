@@ -16,7 +16,7 @@ export interface Io {
    * Mounts the interactive (ink) view. Present exactly when stdout is a
    * terminal: ink does not notice a pipe by itself, so cli.ts decides.
    */
-  terminalView?: () => SessionView;
+  terminalView?: () => Promise<SessionView>;
 }
 
 export type OutputFormat = 'text' | 'markdown' | 'json';

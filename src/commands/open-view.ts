@@ -8,7 +8,7 @@ import { plainView } from './plain-view.js';
  * would tear through ink's redrawn frame. For json and markdown the human
  * view goes to stderr; stdout holds the one document.
  */
-export function openView(io: Io, format: OutputFormat, debug: boolean): SessionView {
+export async function openView(io: Io, format: OutputFormat, debug: boolean): Promise<SessionView> {
   if (format === 'text' && io.terminalView && !debug) return io.terminalView();
   return plainView(io, format === 'text' ? io.stdout : io.stderr);
 }

@@ -41,7 +41,7 @@ async function makePlan(options: PlanCommandOptions, io: Io, view: SessionView):
 
 /** `ecrform plan`: what apply would do, and why. Exit 0, or 2 for changes with --detailed-exitcode. */
 export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
-  const view = openView(io, options.format, options.debug);
+  const view = await openView(io, options.format, options.debug);
   let plan: Plan;
   try {
     plan = await makePlan(options, io, view);

@@ -8,7 +8,8 @@ import { parseAddress } from '../model/address.js';
  * the files do not manage is never read.
  */
 export interface ReadScope {
-  repositories: Set<string>;
+  /** Repositories to read in full (policies), besides those carrying the ownership tag. A Set fits. */
+  repositories: { has(name: string): boolean };
   registry: {
     policy: boolean;
     scanning: boolean;
@@ -37,14 +38,15 @@ export function scopeOfDesired(desired: Desired): ReadScope {
 
 /** What `apply PLAN` must read again to check that nothing moved since the plan. */
 export function scopeOfPlan(plan: Plan): ReadScope {
+  const repositories = new Set<string>();
   const scope: ReadScope = {
-    repositories: new Set(),
+    repositories,
     registry: { policy: false, scanning: false, replication: false, pullThroughCache: false, creationTemplates: false, accountSettings: [] },
   };
   for (const change of plan.changes) {
     const parsed = parseAddress(change.address);
     if (!parsed) continue;
-    if ('repository' in parsed) scope.repositories.add(parsed.repository);
+    if ('repository' in parsed) repositories.add(parsed.repository);
     else if (parsed.type === 'registryPolicy') scope.registry.policy = true;
     else if (parsed.type === 'scanning') scope.registry.scanning = true;
     else if (parsed.type === 'replication') scope.registry.replication = true;

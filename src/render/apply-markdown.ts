@@ -1,5 +1,5 @@
 import type { ApplyResult } from '../apply/step.js';
-import { escapeCell } from './markdown-change.js';
+import { codeCell, escapeCell } from './markdown-change.js';
 import { applySummaryLine } from './summary.js';
 
 const STATUS = { done: '✅ done', failed: '❌ failed', 'not-started': '⏸️ not started' } as const;
@@ -10,8 +10,8 @@ export function renderApplyMarkdown(result: ApplyResult): string {
   if (result.steps.length) {
     out.push('| status | address | action | ECR calls | error |', '|---|---|---|---|---|');
     for (const s of result.steps) {
-      const error = s.error ? `\`${escapeCell(s.error.code)}\`: ${escapeCell(s.error.message)}` : '';
-      out.push(`| ${STATUS[s.status]} | \`${escapeCell(s.address)}\` | ${s.action} | ${s.calls.join(', ')} | ${error} |`);
+      const error = s.error ? `${codeCell(s.error.code)}: ${escapeCell(s.error.message)}` : '';
+      out.push(`| ${STATUS[s.status]} | ${codeCell(s.address)} | ${s.action} | ${s.calls.join(', ')} | ${error} |`);
     }
     out.push('');
   }

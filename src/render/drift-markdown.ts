@@ -1,7 +1,7 @@
 import type { DriftReport } from '../drift/classify-drift.js';
 import { DIRECTION_NOTE, DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
 import { fitMarkdown } from './fit-markdown.js';
-import { escapeHtml, renderChangeBlock } from './markdown-change.js';
+import { renderChangeBlock } from './markdown-change.js';
 import type { MarkdownOptions } from './markdown.js';
 
 function driftHead(report: DriftReport, registry: { accountId: string; region: string }): string {
@@ -37,7 +37,7 @@ export function renderDriftMarkdown(
     });
   }
   if (report.unmanaged.length) {
-    blocks.push(`#### unmanaged\n\n${report.unmanaged.map((n) => `- \`${escapeHtml(n)}\``).join('\n')}\n\n`);
+    blocks.push(`#### unmanaged\n\n${report.unmanaged.map((n) => `- \`${n}\``).join('\n')}\n\n`);
   }
   return fitMarkdown(driftHead(report, registry), blocks, {
     limit: options.limit,

@@ -12,6 +12,11 @@ export function escapeCell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '\\|');
 }
 
+/** A code span in a table cell: entities are not decoded inside code, so only the cell's `|` is escaped. */
+export function codeCell(text: string): string {
+  return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
+}
+
 /** A code fence longer than any run of backticks in the text, so a policy can never close it early. */
 function fenceFor(lines: string[]): string {
   const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));

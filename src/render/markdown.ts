@@ -1,7 +1,7 @@
 import type { Plan } from '../model/plan.js';
 import { ACTION_MARK, actionLabel } from './change-details.js';
 import { fitMarkdown } from './fit-markdown.js';
-import { changeNotes, escapeCell, renderChangeBlock } from './markdown-change.js';
+import { changeNotes, codeCell, renderChangeBlock } from './markdown-change.js';
 import { hasChanges, summaryLine } from './summary.js';
 
 export interface MarkdownOptions {
@@ -18,7 +18,7 @@ function planHead(plan: Plan): string {
   }
   out.push('| | address | action | ECR calls | notes |', '|---|---|---|---|---|');
   for (const c of plan.changes) {
-    out.push(`| \`${ACTION_MARK[c.action]}\` | \`${escapeCell(c.address)}\` | ${actionLabel(c)} | ${c.calls.join(', ')} | ${changeNotes(c)} |`);
+    out.push(`| \`${ACTION_MARK[c.action]}\` | ${codeCell(c.address)} | ${actionLabel(c)} | ${c.calls.join(', ')} | ${changeNotes(c)} |`);
   }
   return out.join('\n') + '\n\n';
 }

@@ -53,7 +53,7 @@ export function fakeIo(options: { isTTY?: boolean; view?: SessionView; env?: Rec
       throw new Error('the plain confirm must not be asked in this test');
     },
     now: () => new Date('2026-11-23T12:00:00.000Z'),
-    terminalView: options.view ? () => options.view! : undefined,
+    terminalView: options.view ? async () => options.view! : undefined,
   };
   return io;
 }

@@ -11,20 +11,20 @@ describe('openView', () => {
     ['text without a terminal', 'text', false, false, 'plain'],
     ['json on a terminal', 'json', true, false, 'plain'],
     ['markdown on a terminal', 'markdown', true, false, 'plain'],
-  ] as const)('%s gets the %s view', (_what, format, terminal, debug, expected) => {
+  ] as const)('%s gets the %s view', async (_what, format, terminal, debug, expected) => {
     const terminalView = recordingView(true);
     const io = fakeIo({ isTTY: terminal, view: terminal ? terminalView : undefined });
-    const view = openView(io, format, debug);
+    const view = await openView(io, format, debug);
     expect(view === terminalView ? 'terminal' : 'plain').toBe(expected);
   });
 
-  it('plain text goes to stdout; for json and markdown the human view goes to stderr', () => {
+  it('plain text goes to stdout; for json and markdown the human view goes to stderr', async () => {
     const text = fakeIo();
-    openView(text, 'text', false).plan(PLAN);
+    (await openView(text, 'text', false)).plan(PLAN);
     expect(text.out).toContain('Plan: 3 to create');
     expect(text.err).toBe('');
     const json = fakeIo();
-    openView(json, 'json', false).plan(PLAN);
+    (await openView(json, 'json', false)).plan(PLAN);
     expect(json.out).toBe('');
     expect(json.err).toContain('Plan: 3 to create');
   });

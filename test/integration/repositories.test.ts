@@ -153,4 +153,16 @@ describe('failures mid-apply against moto', () => {
     expect(result.stderr).toMatch(/\[debug\] CreateRepository alpha \d+ms ok/);
     expect(result.stderr).not.toContain('secret-key-never-printed');
   });
+
+  it('retries a dropped connection; a read that keeps failing fails the plan with no partial plan', async () => {
+    await env.write('registry.yaml', 'version: 1\nrepositories:\n  alpha: {}\n');
+    env.proxy.addFault({ operation: 'DescribeRepositories', kind: 'drop', times: 1 });
+    expect((await env.cli(['plan', '--detailed-exitcode'])).code).toBe(2);
+    env.proxy.addFault({ operation: 'DescribeRepositories', kind: 'server-error', times: Infinity });
+    const failed = await env.cli(['plan', '--format', 'json']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toMatch(/ServerException/);
+    expect(env.proxy.calls.filter((c) => c.operation === 'DescribeRepositories').length).toBe(2 + 8);
+  });
 });

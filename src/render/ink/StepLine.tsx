@@ -25,9 +25,11 @@ export function StepLine({ step, running = false }: { step: StepResult; running?
         {`  ${step.address}  ${step.action}${calls ? ` (${calls})` : ''}`}
       </Text>
       {step.error ? (
-        <Text wrap="wrap">
-          <Tone colour="red">{`    ${step.error.code}: ${step.error.message}`}</Tone>
-        </Text>
+        <Box paddingLeft={4}>
+          <Text wrap="wrap">
+            <Tone colour="red">{`${step.error.code}: ${step.error.message}`}</Tone>
+          </Text>
+        </Box>
       ) : null}
     </Box>
   );

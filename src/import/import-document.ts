@@ -1,0 +1,52 @@
+import { stringify } from 'yaml';
+import type { JsonObject } from '../model/json.js';
+import type { Live, LiveRepository } from '../model/live.js';
+import { OWNERSHIP_TAG_KEY } from '../model/ownership.js';
+import { lifecycleDocument, policyDocument } from '../plan/repository-documents.js';
+
+/** True for a repository `import` writes: all without --prefix, else those whose names start with one. */
+export function matchesPrefixes(name: string, prefixes: string[]): boolean {
+  return prefixes.length === 0 || prefixes.some((p) => name.startsWith(p));
+}
+
+/**
+ * One repository as the format writes it: only what differs from ECR's
+ * defaults, so the file reads like one a person would write. The ownership
+ * tag is left out (ecrform adds it); policies are written normalized.
+ */
+function repositoryEntry(repo: LiveRepository): JsonObject | null {
+  const entry: JsonObject = {};
+  if (repo.imageTagMutability !== 'MUTABLE') entry.imageTagMutability = repo.imageTagMutability;
+  if (repo.imageTagMutabilityExclusionFilters.length) entry.imageTagMutabilityExclusionFilters = [...repo.imageTagMutabilityExclusionFilters];
+  if (repo.scanOnPush) entry.scanOnPush = true;
+  if (repo.encryption.type !== 'AES256') entry.encryption = { ...repo.encryption };
+  const tags = Object.fromEntries(Object.entries(repo.tags).filter(([k]) => k !== OWNERSHIP_TAG_KEY).sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (Object.keys(tags).length) entry.tags = tags;
+  const policy = policyDocument(repo.details?.policy);
+  if (policy) entry.policy = policy;
+  const lifecycle = lifecycleDocument(repo.details?.lifecyclePolicy);
+  if (lifecycle) entry.lifecyclePolicy = lifecycle;
+  return Object.keys(entry).length ? entry : null;
+}
+
+/**
+ * The live registry as a desired-state file (format version 1). Registry-wide
+ * settings are not written: an absent key is not managed, so importing never
+ * makes ecrform take over a setting another team may own. `prune` is false,
+ * so applying the file deletes nothing.
+ */
+export function importDocument(live: Live, prefixes: string[], schemaRef: string): string {
+  const repositories = Object.values(live.repositories).filter((r) => matchesPrefixes(r.name, prefixes));
+  const doc = {
+    version: 1,
+    registry: { region: live.region, accountId: live.registryId },
+    prune: false,
+    repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r)])),
+  };
+  const header = [
+    `# yaml-language-server: $schema=${schemaRef}`,
+    `# Written by ecrform import from registry ${live.registryId} (${live.region}).`,
+    '# Repositories without the managed-by: ecrform tag are adopted by the first apply.',
+  ].join('\n');
+  return `${header}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+}
