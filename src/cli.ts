@@ -14,6 +14,10 @@ function inCi(env: NodeJS.ProcessEnv): boolean {
   return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((key) => key.startsWith('CI_'));
 }
 
+// ecrform supports Node 20 on purpose; the AWS SDK's notice about its own future
+// Node 22 requirement would print on every run and tells a user nothing to do.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /**
  * The only place that reads argv and the environment, and builds the real Io.
  * ink does not notice a pipe by itself: the terminal view is offered only when

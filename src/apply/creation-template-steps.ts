@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../model/json.js';
 import type { Change } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
 import { sameDocument } from '../plan/make-change.js';
-import { PHASES, type Step, type StepBuilder } from './step.js';
+import { PHASES, stepOf as step, type StepBuilder } from './step.js';
 
 type TemplateInput = Omit<CreateRepositoryCreationTemplateCommandInput, 'prefix' | 'appliedFor'> & { appliedFor?: RCTAppliedFor[] };
 
@@ -74,10 +74,6 @@ function prefixOf(change: Change): string {
   const parsed = parseAddress(change.address);
   if (parsed?.type !== 'creationTemplate') throw new Error(`bug: ${change.address} is not a creation template address`);
   return parsed.prefix;
-}
-
-function step(change: Change, phase: Step['phase'], run: Step['run']): Step {
-  return { address: change.address, action: change.action, phase, calls: change.calls, run };
 }
 
 /** Creation templates: create and update in phase 2, before repositories are created; delete in phase 6. */

@@ -1,7 +1,7 @@
 import type { UpstreamRegistry } from '@aws-sdk/client-ecr';
 import type { Change } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
-import { PHASES, type Step, type StepBuilder, type StepContext } from './step.js';
+import { PHASES, stepOf as step, type StepBuilder, type StepContext } from './step.js';
 
 /** The plan's pull-through cache document (normalize/registry-settings.ts). */
 interface RuleDocument {
@@ -16,10 +16,6 @@ function prefixOf(change: Change): string {
   const parsed = parseAddress(change.address);
   if (parsed?.type !== 'pullThroughCache') throw new Error(`bug: ${change.address} is not a pull-through cache address`);
   return parsed.prefix;
-}
-
-function step(change: Change, phase: Step['phase'], run: Step['run']): Step {
-  return { address: change.address, action: change.action, phase, calls: change.calls, run };
 }
 
 /** CreatePullThroughCacheRule with exactly the fields the document holds (absent ones take ECR's defaults). */

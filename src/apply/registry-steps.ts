@@ -1,17 +1,13 @@
 import type { ScanningRule } from '../model/desired.js';
 import type { Change, ChangeKind } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
-import { PHASES, type Step, type StepBuilder } from './step.js';
+import { PHASES, stepOf as registryStep, type StepBuilder } from './step.js';
 import { pullThroughCacheSteps } from './pull-through-cache-steps.js';
 import { creationTemplateSteps } from './creation-template-steps.js';
 
 type RegistryKind = Exclude<ChangeKind, 'repository' | 'tags' | 'policy' | 'lifecyclePolicy' | 'image'>;
 
 /** One step carrying the change's own calls. */
-function registryStep(change: Change, phase: Step['phase'], run: Step['run']): Step {
-  return { address: change.address, action: change.action, phase, calls: change.calls, run };
-}
-
 /** Put in phase 2 (before repositories may need it); delete with the removals in phase 6. */
 const registryPolicySteps: StepBuilder = (change) => {
   if (change.action === 'delete') {

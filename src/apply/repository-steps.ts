@@ -3,7 +3,7 @@ import type { Change } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
 import { isOwned } from '../model/ownership.js';
 import { EcrformError } from '../errors.js';
-import { PHASES, repositoryArn, type Step, type StepBuilder, type StepContext } from './step.js';
+import { PHASES, repositoryArn, stepOf, type StepBuilder, type StepContext } from './step.js';
 import type { TagMutability, EncryptionType } from '../model/desired.js';
 
 function repoName(change: Change): string {
@@ -45,32 +45,24 @@ async function deleteOwnedRepository(ctx: StepContext, name: string): Promise<vo
   await ctx.port.deleteRepository({ repositoryName: name, force: ctx.forceDelete });
 }
 
-const step = (change: Change, phase: Step['phase'], calls: string[], run: Step['run']): Step => ({
-  address: change.address,
-  action: change.action,
-  phase,
-  calls,
-  run,
-});
-
 export const repositorySteps: StepBuilder = (change) => {
   const name = repoName(change);
   const after = change.after as JsonObject;
   switch (change.action) {
     case 'create':
-      return [step(change, PHASES.repositories, change.calls, (ctx) => createRepository(ctx, name, after))];
+      return [stepOf(change, PHASES.repositories, (ctx) => createRepository(ctx, name, after))];
     case 'replace':
       return [
-        step(change, PHASES.repositories, change.calls, async (ctx) => {
+        stepOf(change, PHASES.repositories, async (ctx) => {
           await deleteOwnedRepository(ctx, name);
           await createRepository(ctx, name, after);
         }),
       ];
     case 'delete':
-      return [step(change, PHASES.repositoryRemovals, change.calls, (ctx) => deleteOwnedRepository(ctx, name))];
+      return [stepOf(change, PHASES.repositoryRemovals, (ctx) => deleteOwnedRepository(ctx, name))];
     case 'update':
       return [
-        step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+        stepOf(change, PHASES.repositorySettings, async (ctx) => {
           if (change.calls.includes('PutImageTagMutability')) {
             await ctx.port.putImageTagMutability({ repositoryName: name, ...mutabilityInput(after) });
           }
@@ -91,7 +83,7 @@ export const tagSteps: StepBuilder = (change) => {
   const before = change.before as Record<string, string>;
   const after = change.after as Record<string, string>;
   return [
-    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+    stepOf(change, PHASES.repositorySettings, async (ctx) => {
       const arn = repositoryArn(ctx, name);
       const set = Object.entries(after).filter(([k, v]) => before[k] !== v);
       const removed = Object.keys(before).filter((k) => !(k in after));
@@ -104,10 +96,10 @@ export const tagSteps: StepBuilder = (change) => {
 export const policySteps: StepBuilder = (change) => {
   const name = repoName(change);
   if (change.action === 'delete') {
-    return [step(change, PHASES.removals, change.calls, async (ctx) => void (await ctx.port.deleteRepositoryPolicy({ repositoryName: name })))];
+    return [stepOf(change, PHASES.removals, async (ctx) => void (await ctx.port.deleteRepositoryPolicy({ repositoryName: name })))];
   }
   return [
-    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+    stepOf(change, PHASES.repositorySettings, async (ctx) => {
       // Sent without `force`: if ECR refuses a policy that would lock the caller out, the error says so.
       await ctx.port.setRepositoryPolicy({ repositoryName: name, policyText: JSON.stringify(change.after) });
     }),
@@ -117,10 +109,10 @@ export const policySteps: StepBuilder = (change) => {
 export const lifecyclePolicySteps: StepBuilder = (change) => {
   const name = repoName(change);
   if (change.action === 'delete') {
-    return [step(change, PHASES.removals, change.calls, async (ctx) => void (await ctx.port.deleteLifecyclePolicy({ repositoryName: name })))];
+    return [stepOf(change, PHASES.removals, async (ctx) => void (await ctx.port.deleteLifecyclePolicy({ repositoryName: name })))];
   }
   return [
-    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+    stepOf(change, PHASES.repositorySettings, async (ctx) => {
       await ctx.port.putLifecyclePolicy({ repositoryName: name, lifecyclePolicyText: JSON.stringify(change.after) });
     }),
   ];
@@ -132,7 +124,7 @@ export const imagePinSteps: StepBuilder = (change) => {
   if (!parsed || parsed.type !== 'image') throw new Error(`bug: ${change.address} is not an image address`);
   const digest = (change.after as { digest: string }).digest;
   return [
-    step(change, PHASES.repositorySettings, change.calls, async (ctx) => {
+    stepOf(change, PHASES.tagPins, async (ctx) => {
       const got = await ctx.port.batchGetImage({
         repositoryName: parsed.repository,
         imageIds: [{ imageDigest: digest }],

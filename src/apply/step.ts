@@ -2,17 +2,21 @@ import type { EcrPort } from '../ecr/port.js';
 import type { Change } from '../model/plan.js';
 
 /**
- * Apply phases (semantics.md "Ordering apply"). Removals are split so that
- * repositories go last, after their policies and the registry-level removals.
+ * Apply phases (semantics.md "Ordering apply"). Two of its phases are split:
+ * tag pins run after the other repository settings (moving a tag can need the
+ * new mutability), and repositories are removed last, after their policies
+ * and the registry-level removals.
  */
 export const PHASES = {
   accountSettings: 1,
   registry: 2,
   repositories: 3,
   repositorySettings: 4,
-  replication: 5,
-  removals: 6,
-  repositoryRemovals: 7,
+  /** Still semantics.md's phase 4, run after it: a pin may need the new mutability. */
+  tagPins: 5,
+  replication: 6,
+  removals: 7,
+  repositoryRemovals: 8,
 } as const;
 export type Phase = (typeof PHASES)[keyof typeof PHASES];
 
@@ -30,6 +34,11 @@ export interface Step {
   phase: Phase;
   calls: string[];
   run(ctx: StepContext): Promise<void>;
+}
+
+/** The one step of a change in a phase, making the change's calls. */
+export function stepOf(change: Change, phase: Phase, run: Step['run']): Step {
+  return { address: change.address, action: change.action, phase, calls: change.calls, run };
 }
 
 /** Builds the steps of one change; each kind has its own builder. */

@@ -20,6 +20,13 @@ const PATTERN_HINTS: Record<string, string> = {
     "a repository name prefix of lowercase letters, digits, '.', '_', '-' and '/', such as team-a/",
   '^(?:ROOT|(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)$':
     "ROOT or a prefix of lowercase letters and digits joined by '.', '_', '-' and '/'",
+  '^arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$': "the key's full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)",
+};
+
+/** Why a pattern holds, where that is not plain from the hint; said after the value. */
+const PATTERN_REASONS: Record<string, string> = {
+  '^arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$':
+    'ECR returns the ARN, so an alias or key id would show a change (a replace of the repository) on every plan',
 };
 
 const TYPE_WORDS: Record<string, string> = {
@@ -87,7 +94,8 @@ function translateOne(src: YamlSource, e: ErrorObject): Translated | undefined {
       return { path, target: 'value', message: `${here} must be ${JSON.stringify(e.schema)}, not ${describeValue(e.data)}` };
     case 'pattern': {
       const hint = PATTERN_HINTS[String(e.schema)] ?? `text matching ${String(e.schema)}`;
-      return { path, target: 'value', message: `${here} must be ${hint}, not ${describeValue(e.data)}` };
+      const reason = PATTERN_REASONS[String(e.schema)];
+      return { path, target: 'value', message: `${here} must be ${hint}, not ${describeValue(e.data)}${reason ? `: ${reason}` : ''}` };
     }
     case 'minLength':
     case 'maxLength': {

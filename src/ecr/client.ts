@@ -13,9 +13,6 @@ export interface ClientOptions {
  * with jitter) with 8 attempts, as semantics.md asks.
  */
 export function createEcrClient(options: ClientOptions): ECRClient {
-  // ecrform supports Node 20 on purpose; the SDK's notice about its own future
-  // Node 22 requirement would print on every run and says nothing actionable to a user.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return new ECRClient({
     region: options.region,
     profile: options.profile,

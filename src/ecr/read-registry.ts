@@ -4,6 +4,7 @@ import type { EncryptionType, ReplicationConfiguration, ScanningConfiguration, T
 import type { JsonObject } from '../model/json.js';
 import type { LiveCreationTemplate, LivePullThroughCacheRule, LiveRegistrySettings } from '../model/live.js';
 import { orNull } from './not-found.js';
+import { parsePolicyText } from './read-repositories.js';
 import type { ReadScope } from './read-scope.js';
 
 /*
@@ -12,19 +13,10 @@ import type { ReadScope } from './read-scope.js';
  * never sees `undefined` where ECR means "none".
  */
 
-function parseJsonText(text: string | undefined, what: string): JsonObject | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as JsonObject;
-  } catch {
-    throw new Error(`the live ${what} is not valid JSON`);
-  }
-}
-
 /** GetRegistryPolicy; RegistryPolicyNotFoundException (ECR and moto alike) means "no policy". */
 async function readRegistryPolicy(port: EcrPort): Promise<JsonObject | null> {
   const out = await orNull(() => port.getRegistryPolicy({}));
-  return parseJsonText(out?.policyText, 'registry policy');
+  return parsePolicyText(out?.policyText, 'registry policy');
 }
 
 /** GetRegistryScanningConfiguration. A configuration without `rules` (moto after a put without them) has none. */
@@ -97,8 +89,8 @@ export function toLiveCreationTemplate(template: RepositoryCreationTemplate, pre
       ...(encryption?.kmsKey ? { kmsKey: encryption.kmsKey } : {}),
     },
     resourceTags: Object.fromEntries((template.resourceTags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
-    repositoryPolicy: parseJsonText(template.repositoryPolicy, `repository policy of creation template ${prefix}`),
-    lifecyclePolicy: parseJsonText(template.lifecyclePolicy, `lifecycle policy of creation template ${prefix}`),
+    repositoryPolicy: parsePolicyText(template.repositoryPolicy, `repository policy of creation template ${prefix}`),
+    lifecyclePolicy: parsePolicyText(template.lifecyclePolicy, `lifecycle policy of creation template ${prefix}`),
   };
   if (template.description) live.description = template.description;
   if (template.customRoleArn) live.customRoleArn = template.customRoleArn;

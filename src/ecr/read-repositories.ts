@@ -21,7 +21,8 @@ export async function readTags(port: EcrPort, arn: string): Promise<Record<strin
   return Object.fromEntries((out.tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
 }
 
-function parsePolicyText(text: string | undefined, what: string): JsonObject | null {
+/** A policy text from ECR as a JSON document; absent text means none. */
+export function parsePolicyText(text: string | undefined, what: string): JsonObject | null {
   if (!text) return null;
   try {
     return JSON.parse(text) as JsonObject;

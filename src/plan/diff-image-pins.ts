@@ -5,8 +5,10 @@ import { address } from '../model/address.js';
 import { EcrformError } from '../errors.js';
 import { makeChange } from './make-change.js';
 
-/** True when `tag` may not move under the desired mutability. */
-function tagIsImmutable(repo: DesiredRepository, tag: string): boolean {
+type Mutability = Pick<DesiredRepository, 'imageTagMutability' | 'imageTagMutabilityExclusionFilters'>;
+
+/** True when `tag` may not move under this mutability. */
+function tagIsImmutable(repo: Mutability, tag: string): boolean {
   if (repo.imageTagMutability === 'IMMUTABLE') return true;
   if (repo.imageTagMutability !== 'IMMUTABLE_WITH_EXCLUSION') return false;
   const excluded = repo.imageTagMutabilityExclusionFilters.some((f) =>
@@ -31,6 +33,8 @@ function pinError(repo: DesiredRepository, message: string): EcrformError {
 export function diffImagePins(repo: DesiredRepository, live: LiveRepository | undefined): Change[] {
   const changes: Change[] = [];
   const images = live?.images ?? [];
+  // The mutability in force when the pin is applied: the live one when the files leave it alone.
+  const mutability: Mutability = live && repo.ignore.includes('imageTagMutability') ? live : repo;
   const digestOfTag = new Map(images.flatMap((img) => img.tags.map((t) => [t, img.digest] as const)));
   for (const [tag, pin] of Object.entries(repo.images).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = 'digest' in pin ? pin.digest : digestOfTag.get(pin.tag);
@@ -42,8 +46,8 @@ export function diffImagePins(repo: DesiredRepository, live: LiveRepository | un
     }
     const current = digestOfTag.get(tag) ?? null;
     if (current === target) continue;
-    if (current !== null && tagIsImmutable(repo, tag)) {
-      throw pinError(repo, `repository "${repo.name}" is ${repo.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`);
+    if (current !== null && tagIsImmutable(mutability, tag)) {
+      throw pinError(repo, `repository "${repo.name}" is ${mutability.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`);
     }
     changes.push(
       makeChange({

@@ -31,8 +31,8 @@ function diffRegistryPolicy(desired: DesiredRegistry, live: Live): DiffResult {
   if (wanted === undefined) return NOTHING;
   const before = liveRegistryPolicyDocument(live);
   const after = registryPolicyDocument(wanted);
-  if (before === null && after === null) return NOTHING;
-  if (before !== null && after !== null && sameDocument(before, after)) return { changes: [], unchanged: 1 };
+  const equal = before === null ? after === null : after !== null && sameDocument(before, after);
+  if (equal) return { changes: [], unchanged: 1 };
   const action = before === null ? 'create' : after === null ? 'delete' : 'update';
   const calls = [after === null ? 'DeleteRegistryPolicy' : 'PutRegistryPolicy'];
   return { changes: [makeChange({ address: address.registryPolicy(), kind: 'registryPolicy', action, before, after, calls })], unchanged: 0 };

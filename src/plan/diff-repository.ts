@@ -4,6 +4,7 @@ import type { LiveRepository } from '../model/live.js';
 import type { Change, Expiry } from '../model/plan.js';
 import { address } from '../model/address.js';
 import { isOwned } from '../model/ownership.js';
+import { EcrformError } from '../errors.js';
 import { makeChange, sameDocument } from './make-change.js';
 import {
   createDocument,
@@ -91,9 +92,11 @@ function countUnchanged(desired: DesiredRepository, live: LiveRepository, change
 /** A declared repository whose encryption differs: delete and create again, never in place. */
 function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: RepositoryDiffContext): DiffResult {
   const name = desired.name;
-  const notOwned = isOwned(live.tags)
-    ? undefined
-    : 'lacks the ownership tag managed-by=ecrform, so ecrform will not delete it: adopt it first (declare it with its live encryption and apply), then change the encryption';
+  if (!isOwned(live.tags)) {
+    const { file, line, col } = desired.source;
+    const message = `repository "${name}": encryption cannot change in place (${live.encryption.type} -> ${desired.encryption.type}), and ecrform deletes only repositories carrying managed-by: ecrform; adopt it first (declare its live encryption and apply), then change the encryption`;
+    throw new EcrformError('PLAN_REFUSED', message, [{ file, line, col, path: `/repositories/${name}/encryption`, message }]);
+  }
   const replace = makeChange({
     address: address.repository(name),
     kind: 'repository',
@@ -102,7 +105,7 @@ function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: Repo
     before: { ...liveSettingsDocument(live, desired), tags: liveTagsDocument(live) },
     after: createDocument(desired),
     calls: ['DeleteRepository', 'CreateRepository'],
-    blocked: notOwned ?? blockedByImages(live),
+    blocked: blockedByImages(live),
     warnings: [
       `encryption cannot change on a live repository (${live.encryption.type} -> ${desired.encryption.type}): it is deleted and created again, with its images, policies and tags`,
     ],

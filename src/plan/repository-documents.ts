@@ -48,8 +48,9 @@ export function desiredTagsDocument(repo: DesiredRepository): JsonObject {
   return normalizeTags({ ...repo.tags, [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE });
 }
 
+/** Live tags, less the `aws:` ones: AWS owns those, they cannot be removed, so they never count as a difference. */
 export function liveTagsDocument(live: LiveRepository): JsonObject {
-  return normalizeTags(live.tags);
+  return normalizeTags(Object.fromEntries(Object.entries(live.tags).filter(([key]) => !key.startsWith('aws:'))));
 }
 
 export function policyDocument(policy: JsonObject | null | undefined): JsonObject | null {

@@ -84,6 +84,25 @@ describe('apply', () => {
     expect(fake.repos.has('x')).toBe(true);
   });
 
+  it('replaces a repository (delete, then create) only with --force-delete when it holds images', async () => {
+    const fake = createFakeEcr();
+    fake.seed('app', {
+      tags: { 'managed-by': 'ecrform', team: 'a' },
+      images: [{ digest: 'sha256:' + 'a'.repeat(64), tags: ['v1'], pushedAt: new Date(), size: 10, manifest: '{}' }],
+    });
+    const desired = desiredState([desiredRepo('app', { encryption: { type: 'KMS' }, tags: { team: 'a' } })]);
+    const live = await fetchLive(fake.port, scopeOfDesired(desired), { region: fake.region });
+    live.repositories.app.images = [{ digest: 'sha256:' + 'a'.repeat(64), tags: ['v1'], pushedAt: new Date().toISOString(), sizeBytes: 10 }];
+    const thePlan = plan(desired, live, planOptions());
+    expect(thePlan.changes.map((c) => [c.action, c.blocked])).toEqual([['replace', 'holds 1 image; apply --force-delete to delete them']]);
+    await expect(apply(thePlan, fake.port, { forceDelete: false, concurrency: 1 })).rejects.toThrow(/refusing to apply/);
+    fake.calls.length = 0;
+    expect((await apply(thePlan, fake.port, { forceDelete: true, concurrency: 1 })).ok).toBe(true);
+    expect(fake.calls.map((c) => c.operation)).toEqual(['ListTagsForResource', 'DeleteRepository', 'CreateRepository']);
+    expect(fake.repos.get('app')?.encryption).toEqual({ encryptionType: 'KMS' });
+    expect(fake.repos.get('app')?.tags).toEqual({ 'managed-by': 'ecrform', team: 'a' });
+  });
+
   it('reads every page of DescribeRepositories', async () => {
     const fake = createFakeEcr({ pageSize: 2 });
     for (const n of ['a1', 'a2', 'a3', 'a4', 'a5']) fake.seed(n, { tags: { 'managed-by': 'ecrform' } });

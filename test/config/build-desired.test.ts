@@ -40,7 +40,7 @@ describe('buildDesired', () => {
         '    imageTagMutability: IMMUTABLE_WITH_EXCLUSION',
         '    imageTagMutabilityExclusionFilters: [latest, dev-*, "*-rc"]',
         '    scanOnPush: true',
-        '    encryption: { type: KMS, kmsKey: alias/ecr }',
+        '    encryption: { type: KMS, kmsKey: arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab }',
         '    tags: { team: a, cost-center: "42" }',
         `    images: { prod: "${DIGEST}", stable: { tag: v1.4.2 } }`,
         '    ignore: [policy, lifecyclePolicy]',
@@ -50,7 +50,7 @@ describe('buildDesired', () => {
     expect(desired.repositories['team-a/api']).toMatchObject({
       imageTagMutabilityExclusionFilters: ['*-rc', 'dev-*', 'latest'],
       scanOnPush: true,
-      encryption: { type: 'KMS', kmsKey: 'alias/ecr' },
+      encryption: { type: 'KMS', kmsKey: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
       tags: { team: 'a', 'cost-center': '42' },
       images: { prod: { digest: DIGEST }, stable: { tag: 'v1.4.2' } },
       ignore: ['policy', 'lifecyclePolicy'],
@@ -65,7 +65,7 @@ describe('buildDesired', () => {
         'version: 1',
         'defaults:',
         `  policy: ${policy('fromdefaults')}`,
-        '  encryption: { type: KMS, kmsKey: alias/default }',
+        '  encryption: { type: KMS, kmsKey: arn:aws:kms:eu-west-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef }',
         'repositories:',
         '  own:',
         '    policyFile: p.yaml',
@@ -78,7 +78,7 @@ describe('buildDesired', () => {
     expect(desired.repositories.own.policy).toMatchObject({ Statement: { Sid: 'fromfile' } });
     expect(desired.repositories.own.encryption).toEqual({ type: 'AES256' });
     expect(desired.repositories.inherits.policy).toMatchObject({ Statement: { Sid: 'fromdefaults' } });
-    expect(desired.repositories.inherits.encryption).toEqual({ type: 'KMS', kmsKey: 'alias/default' });
+    expect(desired.repositories.inherits.encryption).toEqual({ type: 'KMS', kmsKey: 'arn:aws:kms:eu-west-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef' });
     // Each repository owns its copy: changing one must not change the other.
     expect(desired.repositories.inherits.policy).not.toBe(desired.repositories.own.policy);
   });

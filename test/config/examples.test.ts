@@ -22,10 +22,10 @@ describe('examples', () => {
     const desired = await loadDesired(['examples/registry.yaml']);
     expect(Object.keys(desired.repositories).length).toBeGreaterThanOrEqual(5);
     expect(desired.prune).toBe(true);
-    expect(desired.registry).toEqual({
-      region: 'us-east-1',
-      scanning: { scanType: 'BASIC', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }] },
-    });
+    // Only the registry-wide settings moto implements: no pull-through cache, templates or account settings.
+    expect(Object.keys(desired.registry).sort()).toEqual(['policy', 'region', 'replication', 'scanning']);
+    expect(desired.registry.scanning).toEqual({ scanType: 'BASIC', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }] });
+    expect(desired.registry.replication).toEqual({ rules: [{ destinations: [{ region: 'us-west-2' }], repositoryFilters: ['payments/'] }] });
     const repos = Object.values(desired.repositories);
     expect(repos.some((r) => r.imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION' && r.imageTagMutabilityExclusionFilters.length > 0)).toBe(true);
     expect(repos.filter((r) => r.lifecyclePolicy?.rules && (r.lifecyclePolicy.rules as unknown[]).length === 1).length).toBeGreaterThanOrEqual(2);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseYaml, loadYaml, only, pos } from './helpers.js';
 
 const V = 'version: 1\n';
+const KMS_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const NOT_ARN = "must be the key's full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), not the string";
+const EVERY_PLAN = 'ECR returns the ARN, so an alias or key id would show a change (a replace of the repository) on every plan';
 
 function tagLines(count: number, indent = '      '): string {
   return Array.from({ length: count }, (_, i) => `${indent}k${i}: v${i}\n`).join('');
@@ -29,8 +32,18 @@ const cases: Array<[string, string, string, number, string]> = [
     'imageTagMutability IMMUTABLE_WITH_EXCLUSION needs imageTagMutabilityExclusionFilters (1 to 5 tag filters)'],
   ['a *_WITH_EXCLUSION mutability inherited without filters', `${V}defaults:\n  imageTagMutability: MUTABLE_WITH_EXCLUSION\nrepositories:\n  app: {}\n`, 'app', 1,
     'repository "app" inherits imageTagMutability MUTABLE_WITH_EXCLUSION from defaults (registry.yaml:3:23) and needs imageTagMutabilityExclusionFilters'],
-  ['kmsKey with AES256', `${V}repositories:\n  app:\n    encryption: { type: AES256, kmsKey: alias/ecr }\n`, 'kmsKey', 1,
+  ['kmsKey with AES256', `${V}repositories:\n  app:\n    encryption: { type: AES256, kmsKey: ${KMS_ARN} }\n`, 'kmsKey', 1,
     'kmsKey goes only with type KMS or KMS_DSSE (type is AES256)'],
+  ['kmsKey as an alias', `${V}repositories:\n  app:\n    encryption: { type: KMS, kmsKey: alias/ecr }\n`, 'alias/ecr', 1,
+    `repositories.app.encryption.kmsKey ${NOT_ARN} "alias/ecr": ${EVERY_PLAN}`],
+  ['kmsKey as a key id', `${V}repositories:\n  app:\n    encryption:\n      type: KMS_DSSE\n      kmsKey: 1234abcd-12ab-34cd-56ef-1234567890ab\n`, '1234abcd', 1,
+    `repositories.app.encryption.kmsKey ${NOT_ARN} "1234abcd-12ab-34cd-56ef-1234567890ab": ${EVERY_PLAN}`],
+  ['kmsKey as an alias ARN', `${V}repositories:\n  app:\n    encryption: { type: KMS, kmsKey: "arn:aws:kms:eu-west-1:123456789012:alias/ecr" }\n`, '"arn:aws:kms', 1,
+    `repositories.app.encryption.kmsKey ${NOT_ARN} "arn:aws:kms:eu-west-1:123456789012:alias/ecr"`],
+  ['kmsKey in defaults as an alias (reported once, not per repository)', `${V}defaults:\n  encryption: { type: KMS, kmsKey: alias/ecr }\nrepositories:\n  app: {}\n  web: {}\n`, 'alias/ecr', 1,
+    `defaults.encryption.kmsKey ${NOT_ARN} "alias/ecr": ${EVERY_PLAN}`],
+  ['template kmsKey as an alias', `${V}registry:\n  creationTemplates:\n    ROOT:\n      appliedFor: [REPLICATION]\n      encryption: { type: KMS, kmsKey: alias/ecr }\n`, 'alias/ecr', 1,
+    `registry.creationTemplates.ROOT.encryption.kmsKey ${NOT_ARN} "alias/ecr": ${EVERY_PLAN}`],
   ['policy and policyFile together', `${V}repositories:\n  app:\n    policy: { Version: "2012-10-17", Statement: { Effect: Allow, Principal: "*", Action: "ecr:BatchGetImage" } }\n    policyFile: p.json\n`, 'policyFile', 1,
     'policy and policyFile exclude each other; keep one'],
   ['lifecyclePolicy and lifecyclePolicyFile together', `${V}defaults:\n  lifecyclePolicyFile: lc.json\n  lifecyclePolicy: ${JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 5 }, action: { type: 'expire' } }] })}\n`, 'lifecyclePolicyFile', 1,
@@ -43,10 +56,16 @@ const cases: Array<[string, string, string, number, string]> = [
     'tag "prod" cannot be pinned to itself'],
   ['continuous scanning with BASIC', `${V}registry:\n  scanning:\n    scanType: BASIC\n    rules: [{ scanFrequency: CONTINUOUS_SCAN, repositoryFilters: ["*"] }]\n`, 'CONTINUOUS_SCAN', 1,
     'scanFrequency CONTINUOUS_SCAN needs scanType ENHANCED'],
+  ['MANUAL scanning with ENHANCED', `${V}registry:\n  scanning:\n    scanType: ENHANCED\n    rules:\n      - scanFrequency: CONTINUOUS_SCAN\n        repositoryFilters: ["prod/*"]\n      - scanFrequency: MANUAL\n        repositoryFilters: ["*"]\n`, 'MANUAL', 1,
+    'scanFrequency MANUAL needs scanType BASIC; with ENHANCED use SCAN_ON_PUSH or CONTINUOUS_SCAN'],
   ['template filters without an exclusion mutability', `${V}registry:\n  creationTemplates:\n    ROOT:\n      appliedFor: [REPLICATION]\n      imageTagMutabilityExclusionFilters: [v1]\n`, 'imageTagMutabilityExclusionFilters', 1,
     'imageTagMutabilityExclusionFilters only go with MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION'],
   ['template with 51 resource tags', `${V}registry:\n  creationTemplates:\n    ROOT:\n      appliedFor: [REPLICATION]\n      resourceTags:\n${tagLines(51, '        ')}`, 'resourceTags', 1,
     'creation template "ROOT" has 51 tags; ECR allows at most 50'],
+  ['template resourceTags with managed-by: ecrform', `${V}registry:\n  creationTemplates:\n    team-a/:\n      appliedFor: [CREATE_ON_PUSH]\n      resourceTags: { team: a, managed-by: ecrform }\n`, 'managed-by', 1,
+    'creation template "team-a/" must not set the "managed-by" tag: every repository ECR creates from the template would carry it, so ecrform would take it for its own and delete it with prune: true; remove the tag or use another key'],
+  ['template resourceTags with managed-by and another value', `${V}registry:\n  creationTemplates:\n    ROOT:\n      appliedFor: [REPLICATION]\n      resourceTags:\n        managed-by: terraform\n`, 'managed-by', 1,
+    'creation template "ROOT" must not set the "managed-by" tag'],
   ['26 replication destinations', `${V}registry:\n  replication:\n    rules:\n      - destinations:\n${Array.from({ length: 25 }, () => '          - region: us-west-2\n').join('')}      - destinations:\n          - region: eu-north-1\n`, '- region: eu-north-1', 1,
     'this is replication destination 26; ECR allows at most 25 in all, across every rule and file'],
 ];
@@ -84,6 +103,28 @@ describe('what the rules accept', () => {
   it('ignoring a field that only the defaults declare is fine', async () => {
     const desired = await loadYaml(`${V}defaults:\n  scanOnPush: true\nrepositories:\n  app:\n    ignore: [scanOnPush]\n`);
     expect(desired.repositories.app.ignore).toEqual(['scanOnPush']);
+  });
+
+  it('kmsKey as a full key ARN, in any partition, and no kmsKey for the AWS managed key', async () => {
+    const desired = await loadYaml(
+      `${V}defaults:\n  encryption: { type: KMS, kmsKey: ${KMS_ARN} }\nrepositories:\n  app: {}\n  cn:\n    encryption: { type: KMS_DSSE, kmsKey: "arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd" }\n  managed:\n    encryption: { type: KMS }\nregistry:\n  creationTemplates:\n    ROOT:\n      appliedFor: [REPLICATION]\n      encryption: { type: KMS, kmsKey: "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/1234abcd" }\n`,
+    );
+    expect(desired.repositories.app.encryption).toEqual({ type: 'KMS', kmsKey: KMS_ARN });
+    expect(desired.repositories.cn.encryption.kmsKey).toBe('arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd');
+    expect(desired.repositories.managed.encryption).toEqual({ type: 'KMS' });
+  });
+
+  it('ENHANCED with SCAN_ON_PUSH and CONTINUOUS_SCAN, BASIC with MANUAL', async () => {
+    const rules = (a: string, b: string): string => `    rules:\n      - { scanFrequency: ${a}, repositoryFilters: ["prod/*"] }\n      - { scanFrequency: ${b}, repositoryFilters: ["*"] }\n`;
+    const enhanced = await loadYaml(`${V}registry:\n  scanning:\n    scanType: ENHANCED\n${rules('CONTINUOUS_SCAN', 'SCAN_ON_PUSH')}`);
+    expect(enhanced.registry.scanning?.rules.map((r) => r.scanFrequency)).toEqual(['CONTINUOUS_SCAN', 'SCAN_ON_PUSH']);
+    const basic = await loadYaml(`${V}registry:\n  scanning:\n    scanType: BASIC\n${rules('SCAN_ON_PUSH', 'MANUAL')}`);
+    expect(basic.registry.scanning?.rules.map((r) => r.scanFrequency)).toEqual(['SCAN_ON_PUSH', 'MANUAL']);
+  });
+
+  it('template resourceTags with other keys, managed-by-team included', async () => {
+    const desired = await loadYaml(`${V}registry:\n  creationTemplates:\n    ROOT:\n      appliedFor: [REPLICATION]\n      resourceTags: { managed-by-team: platform, owner: a }\n`);
+    expect(desired.registry.creationTemplates?.ROOT).toMatchObject({ resourceTags: { 'managed-by-team': 'platform', owner: 'a' } });
   });
 
   it('25 replication destinations', async () => {

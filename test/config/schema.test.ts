@@ -29,7 +29,7 @@ const cases: Array<[string, string, string, number, string]> = [
   ['ignore duplicates', `${V}repositories:\n  app:\n    ignore: [tags, tags]\n`, 'tags', 2, 'repositories.app.ignore lists "tags" twice; remove one'],
   ['version other than 1', 'version: 2\n', '2', 1, 'version must be 1, not the number 2'],
   ['missing version, at the mapping that lacks it', 'repositories:\n  app:\n', 'repositories', 1, 'missing required key "version" in the file'],
-  ['encryption without type', `${V}repositories:\n  app:\n    encryption: { kmsKey: alias/x }\n`, '{ kmsKey', 1,
+  ['encryption without type', `${V}repositories:\n  app:\n    encryption: { kmsKey: arn:aws:kms:eu-west-1:123456789012:key/x }\n`, '{ kmsKey', 1,
     'missing required key "type" in repositories.app.encryption'],
   ['pull-through cache rule without upstreamRegistryUrl', `${V}registry:\n  pullThroughCache:\n    quay:\n      upstreamRegistry: quay\n`, 'upstreamRegistry:', 1,
     'missing required key "upstreamRegistryUrl" in registry.pullThroughCache.quay'],

@@ -97,9 +97,22 @@ describe('plan: repositories', () => {
     expect(change.blocked).toBe('holds 2 images; apply --force-delete to delete them');
   });
 
-  it('blocks a replace of a repository ecrform does not own, whatever the images', () => {
-    const result = plan(desiredState([desiredRepo('a', { encryption: { type: 'KMS' } })]), liveState([liveRepo('a', { images: [] })]), planOptions());
-    expect(result.changes[0].blocked).toMatch(/lacks the ownership tag/);
+  it('refuses at plan time to replace a repository ecrform does not own, naming the file and line', () => {
+    const desired = desiredState([desiredRepo('a', { encryption: { type: 'KMS' }, source: { file: 'teams/a.yaml', line: 7, col: 3 } })]);
+    let error: EcrformError | undefined;
+    try {
+      plan(desired, liveState([liveRepo('a', { images: [] })]), planOptions());
+    } catch (err) {
+      error = err as EcrformError;
+    }
+    expect(error?.code).toBe('PLAN_REFUSED');
+    expect(error?.diagnostics[0]).toMatchObject({ file: 'teams/a.yaml', line: 7, col: 3 });
+    expect(error?.message).toMatch(/deletes only repositories carrying managed-by: ecrform; adopt it first/);
+  });
+
+  it('never plans to remove aws: tags, which AWS owns', () => {
+    const live = liveState([liveRepo('a', { tags: { ...OWNED, 'aws:cloudformation:stack-name': 'x' } })]);
+    expect(plan(desiredState([desiredRepo('a')]), live, planOptions()).changes).toEqual([]);
   });
 
   it('refuses to plan against another account', () => {
@@ -153,6 +166,14 @@ describe('plan: image pins', () => {
       ['repository["a"].image["prod"]', 'update', null, 'BatchGetImage+PutImage'],
       ['repository["a"].image["stable"]', 'create', null, 'BatchGetImage+PutImage'],
     ]);
+  });
+
+  it('judges a pin by the live mutability when the files ignore it', () => {
+    const desired = desiredState([desiredRepo('a', { ignore: ['imageTagMutability'], images: { prod: { digest: digest('1') } } })]);
+    const live = liveState([liveRepo('a', { tags: OWNED, imageTagMutability: 'IMMUTABLE', images: [image('1', 3), image('2', 1, ['prod'])] })]);
+    expect(() => plan(desired, live, planOptions())).toThrow(/is IMMUTABLE: image\["prod"\] would move tag/);
+    live.repositories.a.imageTagMutability = 'MUTABLE';
+    expect(brief(plan(desired, live, planOptions()).changes)).toEqual([['repository["a"].image["prod"]', 'update', null, 'BatchGetImage+PutImage']]);
   });
 
   it('refuses at plan time to move a tag on an IMMUTABLE repository', () => {

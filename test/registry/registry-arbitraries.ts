@@ -84,7 +84,7 @@ const templateArb: fc.Arbitrary<CreationTemplate> = fc
     description: optional(fc.constantFrom('', 'for prod', 'mirrors')),
     imageTagMutability: fc.constantFrom('MUTABLE' as const, 'IMMUTABLE' as const, 'IMMUTABLE_WITH_EXCLUSION' as const),
     filters: sub(['latest', 'dev-*', 'main'], 1),
-    encryption: fc.constantFrom({ type: 'AES256' as const }, { type: 'KMS' as const }, { type: 'KMS' as const, kmsKey: 'alias/ecr' }),
+    encryption: fc.constantFrom({ type: 'AES256' as const }, { type: 'KMS' as const }, { type: 'KMS' as const, kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }),
     resourceTags: fc.dictionary(word, word, { maxKeys: 3 }),
     repositoryPolicy: fc.option(policyArb, { nil: null }),
     lifecycleCount: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { staleAddresses } from '../../src/apply/check-stale.js';
+import { plan } from '../../src/plan/plan.js';
+import type { Live } from '../../src/model/live.js';
+import { OWNED, desiredRepo, desiredState, image, liveRepo, liveState, planOptions } from '../helpers/builders.js';
+
+const POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '210987654321' }, Action: 'ecr:BatchGetImage' }] };
+const digest = (c: string) => `sha256:${c.repeat(64)}`;
+
+/** The live registry a plan was made against; each case moves one thing. */
+function baseLive(): Live {
+  return liveState([
+    liveRepo('kept', { tags: OWNED, details: { policy: POLICY, lifecyclePolicy: null }, images: [image('1', 3, ['v1']), image('2', 1, ['v2'])] }),
+    liveRepo('ignored', { tags: OWNED, scanOnPush: true }),
+  ]);
+}
+
+const desired = desiredState([
+  desiredRepo('kept', { scanOnPush: true, tags: { team: 'a' }, policy: { ...POLICY, Statement: [{ ...POLICY.Statement[0], Action: 'ecr:*' }] }, images: { prod: { digest: digest('1') } } }),
+  desiredRepo('ignored', { ignore: ['scanOnPush'], imageTagMutability: 'IMMUTABLE' }),
+  desiredRepo('new'),
+]);
+
+describe('staleAddresses (apply PLAN)', () => {
+  const thePlan = plan(desired, baseLive(), planOptions());
+
+  it('finds nothing moved when the live state is as planned', () => {
+    expect(thePlan.changes.length).toBeGreaterThan(4);
+    expect(staleAddresses(thePlan, baseLive())).toEqual([]);
+  });
+
+  it.each([
+    ['a repository setting', (l: Live) => void (l.repositories.kept.imageTagMutability = 'IMMUTABLE'), 'repository["kept"]'],
+    ['a tag', (l: Live) => void (l.repositories.kept.tags = { ...OWNED, other: 'x' }), 'repository["kept"].tags'],
+    ['an equivalent policy is not a move', (l: Live) => void (l.repositories.kept.details = { policy: { ...POLICY, Statement: POLICY.Statement[0] }, lifecyclePolicy: null }), null],
+    ['a policy', (l: Live) => void (l.repositories.kept.details = { policy: null, lifecyclePolicy: null }), 'repository["kept"].policy'],
+    ['a tag pin', (l: Live) => void (l.repositories.kept.images = [image('1', 3, ['v1']), image('2', 1, ['v2', 'prod'])]), 'repository["kept"].image["prod"]'],
+    ['a repository created since', (l: Live) => void (l.repositories.new = liveRepo('new')), 'repository["new"]'],
+    ['an ignored field is not a move', (l: Live) => void (l.repositories.ignored.scanOnPush = false), null],
+  ])('%s', (_what, move, expected) => {
+    const live = baseLive();
+    move(live);
+    expect(staleAddresses(thePlan, live)).toEqual(expected ? [expected] : []);
+  });
+});
