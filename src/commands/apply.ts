@@ -1,4 +1,3 @@
-import { loadDesired, resolveInputPaths } from '../config/index.js';
 import { apply, checkBlocked } from '../apply/apply.js';
 import { staleAddresses } from '../apply/check-stale.js';
 import type { ApplyResult } from '../apply/step.js';
@@ -7,15 +6,14 @@ import { scopeOfPlan } from '../ecr/read-scope.js';
 import { parseAddress } from '../model/address.js';
 import type { Plan } from '../model/plan.js';
 import { EcrformError } from '../errors.js';
-import { buildPlan } from '../workflow/build-plan.js';
 import { renderApplyMarkdown } from '../render/apply-markdown.js';
 import type { SessionView } from '../render/session-view.js';
 import { hasChanges } from '../render/summary.js';
 import { connect, type Connection, type ConnectionOptions } from './connect.js';
 import { openView } from './open-view.js';
 import { readPlanFile } from './read-plan-file.js';
+import { planFromFiles } from './plan-from-files.js';
 import type { Io, OutputFormat } from './io.js';
-import { TOOL_VERSION } from '../version.js';
 
 export interface ApplyCommandOptions extends ConnectionOptions {
   files: string[];
@@ -28,22 +26,6 @@ export interface ApplyCommandOptions extends ConnectionOptions {
 }
 
 type Planned = { plan: Plan; connection: Connection };
-
-async function planFromFiles(options: ApplyCommandOptions, io: Io, view: SessionView): Promise<Planned> {
-  const desired = await loadDesired(await resolveInputPaths(options.files));
-  const connection = await connect(options, desired.registry.region, (l) => io.stderr(l + '\n'), view.call);
-  const now = io.now();
-  const { plan } = await buildPlan(connection.port, desired, {
-    region: connection.region,
-    now,
-    createdAt: now.toISOString(),
-    toolVersion: TOOL_VERSION,
-    lifecyclePreview: options.lifecyclePreview,
-    targets: options.targets,
-    onProgress: view.progress,
-  });
-  return { plan, connection };
-}
 
 /** `apply PLAN`: the registry must be the plan's and nothing it touches may have moved since. */
 async function planFromFile(path: string, options: ApplyCommandOptions, io: Io, view: SessionView): Promise<Planned> {

@@ -1,15 +1,13 @@
-import { loadDesired, resolveInputPaths } from '../config/index.js';
 import { classifyDrift, type DriftReport } from '../drift/classify-drift.js';
 import type { Plan } from '../model/plan.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { renderDriftText } from '../render/drift-text.js';
 import { renderDriftJson } from '../render/json.js';
-import { buildPlan } from '../workflow/build-plan.js';
-import { connect, type ConnectionOptions } from './connect.js';
+import type { ConnectionOptions } from './connect.js';
+import { planFromFiles } from './plan-from-files.js';
 import { openView } from './open-view.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Io, OutputFormat } from './io.js';
-import { TOOL_VERSION } from '../version.js';
 
 export interface DriftCommandOptions extends ConnectionOptions {
   files: string[];
@@ -28,20 +26,9 @@ export async function runDrift(options: DriftCommandOptions, io: Io): Promise<nu
   let plan: Plan;
   let report: DriftReport;
   try {
-    const desired = await loadDesired(await resolveInputPaths(options.files));
-    const { port, region } = await connect(options, desired.registry.region, (l) => io.stderr(l + '\n'), view.call);
-    const now = io.now();
-    const built = await buildPlan(port, desired, {
-      region,
-      now,
-      createdAt: now.toISOString(),
-      toolVersion: TOOL_VERSION,
-      lifecyclePreview: options.lifecyclePreview,
-      targets: options.targets,
-      onProgress: view.progress,
-    });
+    const built = await planFromFiles(options, io, view);
     plan = built.plan;
-    report = classifyDrift({ plan, live: built.live, declared: Object.keys(desired.repositories), targets: options.targets });
+    report = classifyDrift({ plan, live: built.live, declared: Object.keys(built.desired.repositories), targets: options.targets });
     if (options.format === 'text') view.print(renderDriftText(report, plan.registry, { color: io.color }));
   } finally {
     await view.close();
