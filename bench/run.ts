@@ -5,19 +5,19 @@
  *     with a fixed latency per call: how --concurrency changes the wall time.
  *  3. The CLI end to end against moto: plan and apply of 100 repositories.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
 import { plan } from '../src/plan/plan.js';
 import { fetchLive } from '../src/ecr/fetch-live.js';
 import { scopeOfDesired } from '../src/ecr/read-scope.js';
 import { limitPort } from '../src/ecr/wrap-port.js';
 import { PORT_OPERATIONS, type EcrPort } from '../src/ecr/port.js';
 import { createFakeEcr } from '../test/helpers/fake-ecr.js';
+import { startMoto } from '../scripts/moto-server.js';
 import { desiredRepo, desiredState, liveFrom, planOptions } from '../test/helpers/builders.js';
 import type { JsonObject } from '../src/model/json.js';
 
@@ -87,16 +87,6 @@ async function benchRead(): Promise<void> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
 async function benchCli(): Promise<void> {
   if (spawnSync('python3', ['-c', 'import moto'], { stdio: 'ignore' }).status !== 0) {
     console.log('\n3. skipped: moto is not installed');
@@ -104,17 +94,9 @@ async function benchCli(): Promise<void> {
   }
   const size = 100;
   console.log(`\n3. the CLI against moto (loopback), ${size} repositories with a policy and a lifecycle policy each`);
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const moto = await startMoto();
+  const endpoint = moto.endpoint;
   try {
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     const dir = await mkdtemp(join(tmpdir(), 'ecrform-bench-'));
     const lines = ['version: 1', 'registry: { region: us-east-1 }', 'repositories:'];
     for (let i = 0; i < size; i++) {
@@ -135,7 +117,7 @@ async function benchCli(): Promise<void> {
     spawnSync(process.execPath, [cli, '--version'], { stdio: 'ignore' });
     console.log(`   ${'start-up (--version)'.padEnd(34)} ${((performance.now() - start) / 1000).toFixed(2)} s`);
   } finally {
-    moto.kill('SIGTERM');
+    await moto.stop();
   }
 }
 

@@ -3,43 +3,23 @@
  * user would: plan, apply --auto-approve, plan again (which must show nothing
  * left to do), against examples/registry.yaml. Stops moto at the end.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { startMoto } from './moto-server.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'dist', 'src', 'cli.js');
 const example = join('examples', 'registry.yaml');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function main(): Promise<number> {
   if (spawnSync('python3', ['-c', 'import moto'], { stdio: 'ignore' }).status !== 0) {
     console.error('The demo needs moto: python3 -c "import moto" failed. Install it with: pip install "moto[server]"');
     return 1;
   }
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const moto = await startMoto();
+  const endpoint = moto.endpoint;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
-      } catch {
-        if (i > 300) throw new Error('moto did not start within 30 s');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     console.log(`moto (a local ECR-compatible server) is listening on ${endpoint}\n`);
     // moto accepts any credentials; these fake ones keep the SDK from looking for real ones.
     const env = { ...process.env, AWS_ACCESS_KEY_ID: 'demo', AWS_SECRET_ACCESS_KEY: 'demo', AWS_REGION: 'us-east-1' };
@@ -61,7 +41,7 @@ async function main(): Promise<number> {
     console.log('\nDone: the registry matches examples/registry.yaml.');
     return 0;
   } finally {
-    moto.kill('SIGTERM');
+    await moto.stop();
   }
 }
 
