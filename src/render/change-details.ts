@@ -59,7 +59,10 @@ function policyDiff(change: Change): DetailLine[] {
 function documentLines(doc: Json, mark: '+' | '-'): DetailLine[] {
   const tone = mark === '+' ? 'add' : 'remove';
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return [{ mark, text: show(doc), tone }];
-  return Object.entries(doc).map(([k, v]) => ({ mark, text: `${k}: ${show(v)}`, tone }));
+  // An empty list (no exclusion filters, no rules) says nothing a reader needs.
+  return Object.entries(doc)
+    .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => ({ mark, text: `${k}: ${show(v)}`, tone }));
 }
 
 /** Attribute lines of an update: each patch operation with its old and new value. */
