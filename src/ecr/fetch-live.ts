@@ -4,6 +4,7 @@ import { isOwned } from '../model/ownership.js';
 import { listRepositories, readImages, readPolicies, readTags, toLiveRepository } from './read-repositories.js';
 import { readRegistrySettings } from './read-registry.js';
 import type { ReadScope } from './read-scope.js';
+import { sortByKey } from '../normalize/filters.js';
 
 /** Progress while live state is read, for the terminal view. */
 export interface ReadProgress {
@@ -73,8 +74,4 @@ export async function fetchImages(
     }),
   );
   return { ...live, repositories };
-}
-
-function sortByKey<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

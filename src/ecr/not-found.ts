@@ -8,7 +8,7 @@ const NOT_FOUND = new Set([
 ]);
 
 /** True for ECR's "there is none" errors, which mean absence, not failure. */
-export function isNotFound(err: unknown): boolean {
+function isNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && NOT_FOUND.has((err as { name?: string }).name ?? '');
 }
 

@@ -5,6 +5,7 @@ import type { JsonObject } from '../model/json.js';
 import type { LiveCreationTemplate, LivePullThroughCacheRule, LiveRegistrySettings } from '../model/live.js';
 import { orNull } from './not-found.js';
 import { parsePolicyText } from './read-repositories.js';
+import { sortByKey } from '../normalize/filters.js';
 import type { ReadScope } from './read-scope.js';
 
 /*
@@ -70,7 +71,7 @@ async function readPullThroughCache(port: EcrPort): Promise<Record<string, LiveP
     const page = await port.describePullThroughCacheRules({ maxResults: 1000, nextToken });
     return { items: page.pullThroughCacheRules, nextToken: page.nextToken };
   });
-  return keyedSorted(rules.map((r) => [r.ecrRepositoryPrefix ?? '', toLivePullThroughCacheRule(r)]));
+  return sortByKey(Object.fromEntries(rules.map((r) => [r.ecrRepositoryPrefix ?? '', toLivePullThroughCacheRule(r)])));
 }
 
 /**
@@ -103,17 +104,13 @@ async function readCreationTemplates(port: EcrPort): Promise<Record<string, Live
     const page = await port.describeRepositoryCreationTemplates({ maxResults: 1000, nextToken });
     return { items: page.repositoryCreationTemplates, nextToken: page.nextToken };
   });
-  return keyedSorted(templates.map((t) => [t.prefix ?? '', toLiveCreationTemplate(t, t.prefix ?? '')]));
+  return sortByKey(Object.fromEntries(templates.map((t) => [t.prefix ?? '', toLiveCreationTemplate(t, t.prefix ?? '')])));
 }
 
 /** GetAccountSetting takes one name: one call per managed name. A setting with no value is left out. */
 async function readAccountSettings(port: EcrPort, names: string[]): Promise<Record<string, string>> {
   const read = await Promise.all(names.map(async (name) => [name, (await port.getAccountSetting({ name })).value] as const));
-  return keyedSorted(read.filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string').map(([k, v]) => [k, v]));
-}
-
-function keyedSorted<T>(entries: Array<[string, T]>): Record<string, T> {
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return sortByKey(Object.fromEntries(read.filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string')));
 }
 
 /**

@@ -6,8 +6,13 @@ import { compareStrings } from './canonical-json.js';
  * ECR or the file listed them in. Returns a new object; the input is untouched.
  */
 export function normalizeTags(tags: Readonly<Record<string, string>>): Record<string, string> {
-  // fromEntries, not assignment: a tag named __proto__ must stay a tag.
-  return Object.fromEntries(Object.keys(tags).sort(compareStrings).map((key) => [key, tags[key]]));
+  return sortByKey(tags);
+}
+
+/** A record with its keys in a stable order, so the same input always prints (and diffs) the same way. */
+export function sortByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  // fromEntries, not assignment: a key named __proto__ must stay a key.
+  return Object.fromEntries(Object.keys(record).sort(compareStrings).map((key) => [key, record[key]]));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   settingsDocument,
 } from './repository-documents.js';
 import { previewLifecycle } from './lifecycle-preview.js';
+import { sortByKey } from '../normalize/filters.js';
 import { diffImagePins } from './diff-image-pins.js';
 
 export interface RepositoryDiffContext {
@@ -30,7 +31,7 @@ export interface DiffResult {
   unchanged: number;
 }
 
-export function holdsImagesMessage(count: number): string {
+function holdsImagesMessage(count: number): string {
   return `holds ${count} image${count === 1 ? '' : 's'}; apply --force-delete to delete them`;
 }
 
@@ -152,7 +153,7 @@ export function diffDeclaredRepository(
         action: 'update',
         reason: isOwned(live.tags) ? null : 'adopt',
         before: tagsBefore,
-        after: sortKeys(tagsAfter),
+        after: sortByKey(tagsAfter),
         calls: [...(adds ? ['TagResource'] : []), ...(removes ? ['UntagResource'] : [])],
       }),
     );
@@ -173,8 +174,4 @@ export function diffPrunedRepository(live: LiveRepository): Change {
     calls: ['DeleteRepository'],
     blocked: blockedByImages(live),
   });
-}
-
-function sortKeys(doc: JsonObject): JsonObject {
-  return Object.fromEntries(Object.entries(doc).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
