@@ -4,6 +4,7 @@ import { parseAddress } from '../model/address.js';
 import { PHASES, stepOf as registryStep, type StepBuilder } from './step.js';
 import { pullThroughCacheSteps } from './pull-through-cache-steps.js';
 import { creationTemplateSteps } from './creation-template-steps.js';
+import { pullTimeUpdateExclusionSteps, signingSteps } from './signing-steps.js';
 
 type RegistryKind = Exclude<ChangeKind, 'repository' | 'tags' | 'policy' | 'lifecyclePolicy' | 'image'>;
 
@@ -73,4 +74,6 @@ export const registryStepBuilders: Record<RegistryKind, StepBuilder> = {
   pullThroughCache: pullThroughCacheSteps,
   creationTemplate: creationTemplateSteps,
   accountSetting: accountSettingSteps,
+  signing: signingSteps,
+  pullTimeUpdateExclusion: pullTimeUpdateExclusionSteps,
 };

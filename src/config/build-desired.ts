@@ -10,6 +10,7 @@ import type {
   PullThroughCacheRule,
   ReplicationRule,
   ScanningConfiguration,
+  SigningConfiguration,
   SourceRef,
   TagMutability,
 } from '../model/desired.js';
@@ -133,6 +134,16 @@ function buildReplicationRule(r: Obj): ReplicationRule {
   };
 }
 
+function buildSigning(s: Obj): SigningConfiguration {
+  const rules = Array.isArray(s.rules) ? (s.rules as Obj[]) : [];
+  return {
+    rules: rules.map((r) => ({
+      signingProfileArn: String(r.signingProfileArn),
+      repositoryFilters: Array.isArray(r.repositoryFilters) ? [...(r.repositoryFilters as string[])] : [],
+    })),
+  };
+}
+
 /** Adds one file's registry keys; conflicts were refused before, so the first declaration is the only one. */
 function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void {
   if (typeof r.region === 'string') registry.region ??= r.region;
@@ -158,6 +169,11 @@ function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void
   }
   const settings = asObject(r.accountSettings);
   if (settings) registry.accountSettings = { ...(registry.accountSettings ?? {}), ...stringMap(settings) };
+  if (r.signing === null) registry.signing = null; // declared as "no signing configuration"
+  else if (asObject(r.signing)) registry.signing = buildSigning(r.signing as Obj);
+  if (Array.isArray(r.pullTimeUpdateExclusions)) {
+    registry.pullTimeUpdateExclusions = [...(registry.pullTimeUpdateExclusions ?? []), ...(r.pullTimeUpdateExclusions as string[])];
+  }
 }
 
 /**

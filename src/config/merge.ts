@@ -115,6 +115,14 @@ export function findMergeConflicts(files: readonly YamlSource[]): Diagnostic[] {
     const policyKey = ['policy', 'policyFile'].find((key) => has(registry, key));
     if (policyKey) claim('registry.policy', 'registry.policy', src, ['registry', policyKey]);
     if (has(registry, 'scanning')) claim('registry.scanning', 'registry.scanning', src, ['registry', 'scanning']);
+    if (has(registry, 'signing')) claim('registry.signing', 'registry.signing', src, ['registry', 'signing']);
+    // Exclusions are a set joined across files; one principal listed in two files is a mistake
+    // (twice in one file is the schema's uniqueItems error, so only its first entry claims).
+    const principals = asArray(registry.pullTimeUpdateExclusions) ?? [];
+    principals.forEach((arn, i) => {
+      if (typeof arn !== 'string' || principals.indexOf(arn) !== i) return;
+      claim(`pullTimeUpdateExclusions\0${arn}`, `pull-time update exclusion "${arn}"`, src, ['registry', 'pullTimeUpdateExclusions', i]);
+    });
     const keyed: Array<[string, string]> = [
       ['pullThroughCache', 'pull-through cache rule'],
       ['creationTemplates', 'creation template'],

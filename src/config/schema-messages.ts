@@ -21,6 +21,13 @@ const PATTERN_HINTS: Record<string, string> = {
   '^(?:ROOT|(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)$':
     "ROOT or a prefix of lowercase letters and digits joined by '.', '_', '-' and '/'",
   '^arn:aws[a-z0-9-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$': "the key's full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)",
+  // The next three are ECR's own patterns (botocore's service model), so the schema refuses exactly what ECR would.
+  '^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$':
+    "a Signer signing profile ARN (arn:aws:signer:REGION:ACCOUNT:/signing-profiles/NAME, the name 2 or more letters, digits or '_')",
+  '^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$':
+    "a repository name in which * matches anything, such as prod/* or *prod* (lowercase letters, digits, '*', joined by '.', '_', '-' and '/')",
+  '^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$':
+    'an IAM role or user ARN (arn:aws:iam::ACCOUNT:role/NAME or arn:aws:iam::ACCOUNT:user/NAME)',
 };
 
 /** Why a pattern holds, where that is not plain from the hint; said after the value. */

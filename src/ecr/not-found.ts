@@ -5,6 +5,7 @@ const NOT_FOUND = new Set([
   'RepositoryNotFoundException',
   'PullThroughCacheRuleNotFoundException',
   'TemplateNotFoundException',
+  'SigningConfigurationNotFoundException',
 ]);
 
 /** True for ECR's "there is none" errors, which mean absence, not failure. */

@@ -67,6 +67,18 @@ import type {
   GetAccountSettingCommandOutput,
   PutAccountSettingCommandInput,
   PutAccountSettingCommandOutput,
+  PutSigningConfigurationCommandInput,
+  PutSigningConfigurationCommandOutput,
+  GetSigningConfigurationCommandInput,
+  GetSigningConfigurationCommandOutput,
+  DeleteSigningConfigurationCommandInput,
+  DeleteSigningConfigurationCommandOutput,
+  RegisterPullTimeUpdateExclusionCommandInput,
+  RegisterPullTimeUpdateExclusionCommandOutput,
+  DeregisterPullTimeUpdateExclusionCommandInput,
+  DeregisterPullTimeUpdateExclusionCommandOutput,
+  ListPullTimeUpdateExclusionsCommandInput,
+  ListPullTimeUpdateExclusionsCommandOutput,
 } from '@aws-sdk/client-ecr';
 
 /**
@@ -108,6 +120,12 @@ export interface EcrPort {
   deleteRepositoryCreationTemplate(input: DeleteRepositoryCreationTemplateCommandInput): Promise<DeleteRepositoryCreationTemplateCommandOutput>;
   getAccountSetting(input: GetAccountSettingCommandInput): Promise<GetAccountSettingCommandOutput>;
   putAccountSetting(input: PutAccountSettingCommandInput): Promise<PutAccountSettingCommandOutput>;
+  putSigningConfiguration(input: PutSigningConfigurationCommandInput): Promise<PutSigningConfigurationCommandOutput>;
+  getSigningConfiguration(input: GetSigningConfigurationCommandInput): Promise<GetSigningConfigurationCommandOutput>;
+  deleteSigningConfiguration(input: DeleteSigningConfigurationCommandInput): Promise<DeleteSigningConfigurationCommandOutput>;
+  registerPullTimeUpdateExclusion(input: RegisterPullTimeUpdateExclusionCommandInput): Promise<RegisterPullTimeUpdateExclusionCommandOutput>;
+  deregisterPullTimeUpdateExclusion(input: DeregisterPullTimeUpdateExclusionCommandInput): Promise<DeregisterPullTimeUpdateExclusionCommandOutput>;
+  listPullTimeUpdateExclusions(input: ListPullTimeUpdateExclusionsCommandInput): Promise<ListPullTimeUpdateExclusionsCommandOutput>;
 }
 
 /** The port's method names, for wrappers that treat every call alike (debug log, pool). */
@@ -146,4 +164,10 @@ export const PORT_OPERATIONS = [
   'deleteRepositoryCreationTemplate',
   'getAccountSetting',
   'putAccountSetting',
+  'putSigningConfiguration',
+  'getSigningConfiguration',
+  'deleteSigningConfiguration',
+  'registerPullTimeUpdateExclusion',
+  'deregisterPullTimeUpdateExclusion',
+  'listPullTimeUpdateExclusions',
 ] as const satisfies ReadonlyArray<keyof EcrPort>;

@@ -7,6 +7,7 @@ import { orNull } from './not-found.js';
 import { parsePolicyText } from './read-repositories.js';
 import { sortByKey } from '../normalize/filters.js';
 import type { ReadScope } from './read-scope.js';
+import { readPullTimeUpdateExclusions, readSigning } from './read-signing.js';
 
 /*
  * Registry-level reads, mapped from the SDK's shapes into the plain Live
@@ -127,13 +128,15 @@ export async function readRegistrySettings(
   scope: ReadScope['registry'],
   registry: DescribeRegistryCommandOutput,
 ): Promise<LiveRegistrySettings> {
-  const [policy, scanning, replication, pullThroughCache, creationTemplates, accountSettings] = await Promise.all([
+  const [policy, scanning, replication, pullThroughCache, creationTemplates, accountSettings, signing, exclusions] = await Promise.all([
     scope.policy ? readRegistryPolicy(port) : undefined,
     scope.scanning ? readScanning(port) : undefined,
     scope.replication ? readReplication(registry) : undefined,
     scope.pullThroughCache ? readPullThroughCache(port) : undefined,
     scope.creationTemplates ? readCreationTemplates(port) : undefined,
     scope.accountSettings.length > 0 ? readAccountSettings(port, scope.accountSettings) : undefined,
+    scope.signing ? readSigning(port) : undefined,
+    scope.pullTimeUpdateExclusions ? readPullTimeUpdateExclusions(port) : undefined,
   ]);
   const settings: LiveRegistrySettings = {};
   if (policy !== undefined) settings.policy = policy;
@@ -142,5 +145,7 @@ export async function readRegistrySettings(
   if (pullThroughCache) settings.pullThroughCache = pullThroughCache;
   if (creationTemplates) settings.creationTemplates = creationTemplates;
   if (accountSettings) settings.accountSettings = accountSettings;
+  if (signing !== undefined) settings.signing = signing;
+  if (exclusions) settings.pullTimeUpdateExclusions = exclusions;
   return settings;
 }

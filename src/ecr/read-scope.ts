@@ -18,6 +18,9 @@ export interface ReadScope {
     creationTemplates: boolean;
     /** Names of the account settings to read (GetAccountSetting takes one name). */
     accountSettings: string[];
+    /** Optional so callers that manage neither can leave them out. */
+    signing?: boolean;
+    pullTimeUpdateExclusions?: boolean;
   };
 }
 
@@ -32,6 +35,8 @@ export function scopeOfDesired(desired: Desired): ReadScope {
       pullThroughCache: r.pullThroughCache !== undefined,
       creationTemplates: r.creationTemplates !== undefined,
       accountSettings: Object.keys(r.accountSettings ?? {}),
+      signing: r.signing !== undefined,
+      pullTimeUpdateExclusions: r.pullTimeUpdateExclusions !== undefined,
     },
   };
 }
@@ -52,6 +57,8 @@ export function scopeOfPlan(plan: Plan): ReadScope {
     else if (parsed.type === 'replication') scope.registry.replication = true;
     else if (parsed.type === 'pullThroughCache') scope.registry.pullThroughCache = true;
     else if (parsed.type === 'creationTemplate') scope.registry.creationTemplates = true;
+    else if (parsed.type === 'signing') scope.registry.signing = true;
+    else if (parsed.type === 'pullTimeUpdateExclusion') scope.registry.pullTimeUpdateExclusions = true;
     else scope.registry.accountSettings.push(parsed.name);
   }
   return scope;

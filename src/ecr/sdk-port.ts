@@ -34,6 +34,12 @@ import {
   DeleteRepositoryCreationTemplateCommand,
   GetAccountSettingCommand,
   PutAccountSettingCommand,
+  PutSigningConfigurationCommand,
+  GetSigningConfigurationCommand,
+  DeleteSigningConfigurationCommand,
+  RegisterPullTimeUpdateExclusionCommand,
+  DeregisterPullTimeUpdateExclusionCommand,
+  ListPullTimeUpdateExclusionsCommand,
 } from '@aws-sdk/client-ecr';
 import type { EcrPort } from './port.js';
 
@@ -74,5 +80,11 @@ export function createSdkPort(client: ECRClient): EcrPort {
     deleteRepositoryCreationTemplate: (input) => client.send(new DeleteRepositoryCreationTemplateCommand(input)),
     getAccountSetting: (input) => client.send(new GetAccountSettingCommand(input)),
     putAccountSetting: (input) => client.send(new PutAccountSettingCommand(input)),
+    putSigningConfiguration: (input) => client.send(new PutSigningConfigurationCommand(input)),
+    getSigningConfiguration: (input) => client.send(new GetSigningConfigurationCommand(input)),
+    deleteSigningConfiguration: (input) => client.send(new DeleteSigningConfigurationCommand(input)),
+    registerPullTimeUpdateExclusion: (input) => client.send(new RegisterPullTimeUpdateExclusionCommand(input)),
+    deregisterPullTimeUpdateExclusion: (input) => client.send(new DeregisterPullTimeUpdateExclusionCommand(input)),
+    listPullTimeUpdateExclusions: (input) => client.send(new ListPullTimeUpdateExclusionsCommand(input)),
   };
 }

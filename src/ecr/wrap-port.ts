@@ -26,7 +26,7 @@ export function limitPort(port: EcrPort, concurrency: number): EcrPort {
 function describeTarget(input: unknown): string {
   if (!input || typeof input !== 'object') return '-';
   const i = input as Record<string, unknown>;
-  const key = i.repositoryName ?? i.ecrRepositoryPrefix ?? i.prefix ?? i.name ?? i.resourceArn;
+  const key = i.repositoryName ?? i.ecrRepositoryPrefix ?? i.prefix ?? i.name ?? i.resourceArn ?? i.principalArn;
   return typeof key === 'string' ? key : '-';
 }
 

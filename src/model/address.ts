@@ -13,7 +13,9 @@ export type ParsedAddress =
   | { type: 'replication' }
   | { type: 'pullThroughCache'; prefix: string }
   | { type: 'creationTemplate'; prefix: string }
-  | { type: 'accountSetting'; name: string };
+  | { type: 'accountSetting'; name: string }
+  | { type: 'signing' }
+  | { type: 'pullTimeUpdateExclusion'; principalArn: string };
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -29,17 +31,23 @@ export const address = {
   pullThroughCache: (prefix: string) => `pullThroughCache[${q(prefix)}]`,
   creationTemplate: (prefix: string) => `creationTemplate[${q(prefix)}]`,
   accountSetting: (name: string) => `accountSetting[${q(name)}]`,
+  signing: () => 'registry.signing',
+  pullTimeUpdateExclusion: (principalArn: string) => `registry.pullTimeUpdateExclusion[${q(principalArn)}]`,
 };
 
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
 const REPO = new RegExp(`^repository\\[(${QUOTED})\\](?:\\.(tags|policy|lifecyclePolicy)|\\.image\\[(${QUOTED})\\])?$`);
 const KEYED = new RegExp(`^(pullThroughCache|creationTemplate|accountSetting)\\[(${QUOTED})\\]$`);
+const EXCLUSION = new RegExp(`^registry\\.pullTimeUpdateExclusion\\[(${QUOTED})\\]$`);
 
 /** Parses an address; null when it is not one. */
 export function parseAddress(text: string): ParsedAddress | null {
   if (text === 'registry.policy') return { type: 'registryPolicy' };
   if (text === 'registry.scanning') return { type: 'scanning' };
   if (text === 'registry.replication') return { type: 'replication' };
+  if (text === 'registry.signing') return { type: 'signing' };
+  const exclusion = EXCLUSION.exec(text);
+  if (exclusion) return { type: 'pullTimeUpdateExclusion', principalArn: JSON.parse(exclusion[1]) as string };
   const repo = REPO.exec(text);
   if (repo) {
     const repository = JSON.parse(repo[1]) as string;

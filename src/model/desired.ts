@@ -92,6 +92,16 @@ export interface CreationTemplate {
   source: SourceRef;
 }
 
+/** One managed-signing rule: images pushed to a repository a filter matches are signed with the profile. */
+export interface SigningRule {
+  signingProfileArn: string;
+  /** WILDCARD_MATCH filters; none means every repository. */
+  repositoryFilters: string[];
+}
+export interface SigningConfiguration {
+  rules: SigningRule[];
+}
+
 /**
  * Registry-level settings. A key that is undefined is not managed: the live
  * setting is left alone and not even read.
@@ -106,6 +116,10 @@ export interface DesiredRegistry {
   pullThroughCache?: Record<string, PullThroughCacheRule>;
   creationTemplates?: Record<string, CreationTemplate>;
   accountSettings?: Record<string, string>;
+  /** Managed signing; null (or no rules) means "no signing configuration". */
+  signing?: SigningConfiguration | null;
+  /** IAM principals whose pulls ECR does not record as pulls (a set). */
+  pullTimeUpdateExclusions?: string[];
 }
 
 export interface SourceFile {

@@ -5,6 +5,7 @@ import type {
   PullThroughCacheRule,
   ReplicationConfiguration,
   ScanningConfiguration,
+  SigningConfiguration,
   TagMutability,
 } from './desired.js';
 
@@ -53,6 +54,9 @@ export interface LiveRegistrySettings {
   pullThroughCache?: Record<string, LivePullThroughCacheRule>;
   creationTemplates?: Record<string, LiveCreationTemplate>;
   accountSettings?: Record<string, string>;
+  /** null: the registry has no signing configuration. */
+  signing?: SigningConfiguration | null;
+  pullTimeUpdateExclusions?: string[];
 }
 
 /** The live state of one registry, as read through the EcrPort. */

@@ -17,7 +17,9 @@ export type ChangeKind =
   | 'replication'
   | 'pullThroughCache'
   | 'creationTemplate'
-  | 'accountSetting';
+  | 'accountSetting'
+  | 'signing'
+  | 'pullTimeUpdateExclusion';
 
 /** Why, where the action alone does not say. */
 export type Reason = 'adopt' | 'prune' | 'immutable-field' | null;

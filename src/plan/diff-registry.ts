@@ -12,6 +12,7 @@ import {
 import type { DiffResult } from './diff-repository.js';
 import { diffPullThroughCache } from './diff-pull-through-cache.js';
 import { diffCreationTemplates } from './diff-creation-templates.js';
+import { diffPullTimeUpdateExclusions, diffSigning } from './diff-signing.js';
 import { makeChange, sameDocument } from './make-change.js';
 import {
   liveAccountSettingDocument,
@@ -99,6 +100,8 @@ export function diffRegistry(desired: DesiredRegistry, live: Live): DiffResult {
     diffReplication(desired, live),
     diffPullThroughCache(desired.pullThroughCache, live),
     diffCreationTemplates(desired.creationTemplates, live),
+    diffSigning(desired, live),
+    diffPullTimeUpdateExclusions(desired, live),
   ];
   const changes: Change[] = results.flatMap((r) => r.changes);
   return { changes, unchanged: results.reduce((n, r) => n + r.unchanged, 0) };

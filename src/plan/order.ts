@@ -8,6 +8,8 @@ const RANK: Record<ParsedAddress['type'], number> = {
   replication: 3,
   pullThroughCache: 4,
   creationTemplate: 5,
+  signing: 6,
+  pullTimeUpdateExclusion: 7,
   repository: 10,
   tags: 11,
   policy: 12,
@@ -19,7 +21,7 @@ function sortKey(addr: string): [number, string, number, string] {
   const parsed = parseAddress(addr);
   if (!parsed) return [99, addr, 0, ''];
   if ('repository' in parsed) return [10, parsed.repository, RANK[parsed.type], 'tag' in parsed ? parsed.tag : ''];
-  const key = 'prefix' in parsed ? parsed.prefix : 'name' in parsed ? parsed.name : '';
+  const key = 'prefix' in parsed ? parsed.prefix : 'name' in parsed ? parsed.name : 'principalArn' in parsed ? parsed.principalArn : '';
   return [RANK[parsed.type], key, 0, ''];
 }
 

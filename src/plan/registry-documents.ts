@@ -10,6 +10,7 @@ import {
   replicationDocument,
   scanningDocument,
 } from '../normalize/registry-settings.js';
+import { pullTimeUpdateExclusionDocument, signingDocument } from '../normalize/signing.js';
 
 type RegistryAddress = Exclude<ParsedAddress, { repository: string }>;
 
@@ -52,6 +53,16 @@ export function liveAccountSettingDocument(live: Live, name: string): JsonObject
   return accountSettingDocument(own(live.registry.accountSettings, name));
 }
 
+/** Managed signing; null when the registry has none (or it was not read). */
+export function liveSigningDocument(live: Live): JsonObject | null {
+  return signingDocument(live.registry.signing);
+}
+
+/** One excluded principal; null when ECR does not list it. */
+export function livePullTimeUpdateExclusionDocument(live: Live, principalArn: string): JsonObject | null {
+  return (live.registry.pullTimeUpdateExclusions ?? []).includes(principalArn) ? pullTimeUpdateExclusionDocument(principalArn) : null;
+}
+
 /**
  * The normalized live document of a registry-level address, exactly as the
  * registry differ computed `before` for it (null when the resource does not
@@ -71,5 +82,9 @@ export function liveRegistryDocument(addr: RegistryAddress, live: Live): Json {
       return liveCreationTemplateDocument(live, addr.prefix);
     case 'accountSetting':
       return liveAccountSettingDocument(live, addr.name);
+    case 'signing':
+      return liveSigningDocument(live);
+    case 'pullTimeUpdateExclusion':
+      return livePullTimeUpdateExclusionDocument(live, addr.principalArn);
   }
 }

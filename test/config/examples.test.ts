@@ -38,7 +38,7 @@ describe('examples', () => {
   it('examples/full-registry.yaml validates and uses every top-level and registry key', async () => {
     const desired = await loadDesired(['examples/full-registry.yaml']);
     expect(Object.keys(desired.registry).sort()).toEqual(
-      ['accountId', 'accountSettings', 'creationTemplates', 'policy', 'pullThroughCache', 'region', 'replication', 'scanning'].sort(),
+      ['accountId', 'accountSettings', 'creationTemplates', 'policy', 'pullThroughCache', 'pullTimeUpdateExclusions', 'region', 'replication', 'scanning', 'signing'].sort(),
     );
     const repos = Object.values(desired.repositories);
     expect(repos.some((r) => Object.keys(r.images).length > 0)).toBe(true);
