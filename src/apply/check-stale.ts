@@ -2,18 +2,33 @@ import type { Json, JsonObject } from '../model/json.js';
 import type { Live } from '../model/live.js';
 import type { Change, Plan } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
+import { partitionOf } from '../normalize/partition.js';
 import { fingerprint } from '../normalize/canonical-json.js';
-import { lifecycleDocument, liveSettingsDocument, liveTagsDocument, policyDocument } from '../plan/repository-documents.js';
+import { lifecycleDocument, liveTagsDocument, policyDocument, replacedDocument } from '../plan/repository-documents.js';
 import { liveRegistryDocument } from '../plan/registry-documents.js';
 
-/** Keeps only the keys `shape` has, recursively: the plan's `before` left out ignored fields. */
-function projectOnto(doc: Json, shape: Json): Json {
-  if (!doc || !shape || typeof doc !== 'object' || typeof shape !== 'object' || Array.isArray(doc) || Array.isArray(shape)) {
-    return doc;
-  }
+/**
+ * The live repository document cut to the keys the plan's `before` has: an
+ * update's `before` leaves out ignored fields, and its encryption leaves out
+ * the live key when the files name none. Only those two cuts: a tag added
+ * since the plan (inside `tags`) is a move.
+ */
+function projectOnto(doc: JsonObject, shape: Json): JsonObject {
+  if (!shape || typeof shape !== 'object' || Array.isArray(shape)) return doc;
   const out: JsonObject = {};
-  for (const key of Object.keys(shape)) if (key in doc) out[key] = projectOnto(doc[key], shape[key]);
+  for (const key of Object.keys(shape)) {
+    if (!(key in doc)) continue;
+    const value = doc[key];
+    const cut = shape[key];
+    const isEncryption = key === 'encryption' && value && cut && typeof value === 'object' && typeof cut === 'object' && !Array.isArray(value) && !Array.isArray(cut);
+    out[key] = isEncryption ? Object.fromEntries(Object.entries(value).filter(([k]) => k in cut)) : value;
+  }
   return out;
+}
+
+function repositoryOf(change: Change): string | undefined {
+  const parsed = parseAddress(change.address);
+  return parsed && 'repository' in parsed ? parsed.repository : undefined;
 }
 
 /** The normalized live document at a change's address now, or null when it does not exist. */
@@ -25,11 +40,12 @@ export function currentLiveDocument(change: Change, live: Live): Json {
   if (!repo) return null;
   switch (parsed.type) {
     case 'repository':
-      return projectOnto({ ...liveSettingsDocument(repo), tags: liveTagsDocument(repo) }, change.before);
+      // An update's `before` holds the settings, a delete's the tags too, a replace's the policies as well.
+      return projectOnto(replacedDocument(repo, partitionOf(live.region)), change.before);
     case 'tags':
       return liveTagsDocument(repo);
     case 'policy':
-      return policyDocument(repo.details?.policy);
+      return policyDocument(repo.details?.policy, partitionOf(live.region));
     case 'lifecyclePolicy':
       return lifecycleDocument(repo.details?.lifecyclePolicy);
     case 'image': {
@@ -44,7 +60,11 @@ export function currentLiveDocument(change: Change, live: Live): Json {
  * refuses the whole plan when there is any.
  */
 export function staleAddresses(plan: Plan, live: Live): string[] {
+  // A replaced repository's policies are recreated from nothing: the replace's
+  // own `before` holds the live ones and covers them (see replacedDocument).
+  const replaced = new Set(plan.changes.filter((c) => c.kind === 'repository' && c.action === 'replace').map((c) => repositoryOf(c)));
   return plan.changes
+    .filter((change) => change.kind === 'repository' || !replaced.has(repositoryOf(change)))
     .filter((change) => {
       const now = currentLiveDocument(change, live);
       const fp = now === null ? null : fingerprint(now);

@@ -5,6 +5,7 @@ import type { Change } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
 import { sameDocument } from '../plan/make-change.js';
 import { PHASES, stepOf as step, type StepBuilder } from './step.js';
+import { createIdempotent, creationTemplateMatches, deleteIdempotent } from './already-done.js';
 
 type TemplateInput = Omit<CreateRepositoryCreationTemplateCommandInput, 'prefix' | 'appliedFor'> & { appliedFor?: RCTAppliedFor[] };
 
@@ -83,7 +84,15 @@ export const creationTemplateSteps: StepBuilder = (change) => {
     case 'create': {
       const input = createInput(change.after as JsonObject);
       const appliedFor = input.appliedFor ?? [];
-      return [step(change, PHASES.registry, async (ctx) => void (await ctx.port.createRepositoryCreationTemplate({ ...input, prefix, appliedFor })))];
+      return [
+        step(change, PHASES.registry, (ctx) =>
+          createIdempotent(
+            () => ctx.port.createRepositoryCreationTemplate({ ...input, prefix, appliedFor }),
+            'TemplateAlreadyExistsException',
+            () => creationTemplateMatches(ctx, prefix, change.after as JsonObject),
+          ),
+        ),
+      ];
     }
     case 'update':
     case 'replace': {
@@ -91,6 +100,6 @@ export const creationTemplateSteps: StepBuilder = (change) => {
       return [step(change, PHASES.registry, async (ctx) => void (await ctx.port.updateRepositoryCreationTemplate({ ...input, prefix })))];
     }
     case 'delete':
-      return [step(change, PHASES.removals, async (ctx) => void (await ctx.port.deleteRepositoryCreationTemplate({ prefix })))];
+      return [step(change, PHASES.removals, (ctx) => deleteIdempotent(() => ctx.port.deleteRepositoryCreationTemplate({ prefix }), 'TemplateNotFoundException'))];
   }
 };

@@ -1,6 +1,8 @@
 import type { UpstreamRegistry } from '@aws-sdk/client-ecr';
 import type { Change } from '../model/plan.js';
+import type { JsonObject } from '../model/json.js';
 import { parseAddress } from '../model/address.js';
+import { createIdempotent, deleteIdempotent, pullThroughCacheRuleMatches } from './already-done.js';
 import { PHASES, stepOf as step, type StepBuilder, type StepContext } from './step.js';
 
 /** The plan's pull-through cache document (normalize/registry-settings.ts). */
@@ -20,7 +22,7 @@ function prefixOf(change: Change): string {
 
 /** CreatePullThroughCacheRule with exactly the fields the document holds (absent ones take ECR's defaults). */
 async function createRule(ctx: StepContext, prefix: string, doc: RuleDocument): Promise<void> {
-  await ctx.port.createPullThroughCacheRule({
+  const create = () => ctx.port.createPullThroughCacheRule({
     ecrRepositoryPrefix: prefix,
     upstreamRegistryUrl: doc.upstreamRegistryUrl,
     ...(doc.upstreamRegistry ? { upstreamRegistry: doc.upstreamRegistry } : {}),
@@ -28,7 +30,12 @@ async function createRule(ctx: StepContext, prefix: string, doc: RuleDocument): 
     ...(doc.credentialArn ? { credentialArn: doc.credentialArn } : {}),
     ...(doc.customRoleArn ? { customRoleArn: doc.customRoleArn } : {}),
   });
+  const matches = () => pullThroughCacheRuleMatches(ctx, prefix, doc as unknown as JsonObject);
+  await createIdempotent(create, 'PullThroughCacheRuleAlreadyExistsException', matches);
 }
+
+const deleteRule = (ctx: StepContext, prefix: string) =>
+  deleteIdempotent(() => ctx.port.deletePullThroughCacheRule({ ecrRepositoryPrefix: prefix }), 'PullThroughCacheRuleNotFoundException');
 
 /**
  * Pull-through cache rules: create, update (credential and role, the only
@@ -45,7 +52,7 @@ export const pullThroughCacheSteps: StepBuilder = (change) => {
     case 'replace':
       return [
         step(change, PHASES.registry, async (ctx) => {
-          await ctx.port.deletePullThroughCacheRule({ ecrRepositoryPrefix: prefix });
+          await deleteRule(ctx, prefix);
           await createRule(ctx, prefix, after);
         }),
       ];
@@ -60,6 +67,6 @@ export const pullThroughCacheSteps: StepBuilder = (change) => {
         }),
       ];
     case 'delete':
-      return [step(change, PHASES.removals, async (ctx) => void (await ctx.port.deletePullThroughCacheRule({ ecrRepositoryPrefix: prefix })))];
+      return [step(change, PHASES.removals, (ctx) => deleteRule(ctx, prefix))];
   }
 };

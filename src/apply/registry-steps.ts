@@ -5,6 +5,8 @@ import { PHASES, stepOf as registryStep, type StepBuilder } from './step.js';
 import { pullThroughCacheSteps } from './pull-through-cache-steps.js';
 import { creationTemplateSteps } from './creation-template-steps.js';
 import { pullTimeUpdateExclusionSteps, signingSteps } from './signing-steps.js';
+import { sentDocument } from './repository-steps.js';
+import { deleteIdempotent } from './already-done.js';
 
 type RegistryKind = Exclude<ChangeKind, 'repository' | 'tags' | 'policy' | 'lifecyclePolicy' | 'image'>;
 
@@ -12,9 +14,9 @@ type RegistryKind = Exclude<ChangeKind, 'repository' | 'tags' | 'policy' | 'life
 /** Put in phase 2 (before repositories may need it); delete with the removals in phase 6. */
 const registryPolicySteps: StepBuilder = (change) => {
   if (change.action === 'delete') {
-    return [registryStep(change, PHASES.removals, async (ctx) => void (await ctx.port.deleteRegistryPolicy({})))];
+    return [registryStep(change, PHASES.removals, (ctx) => deleteIdempotent(() => ctx.port.deleteRegistryPolicy({}), 'RegistryPolicyNotFoundException'))];
   }
-  return [registryStep(change, PHASES.registry, async (ctx) => void (await ctx.port.putRegistryPolicy({ policyText: JSON.stringify(change.after) })))];
+  return [registryStep(change, PHASES.registry, async (ctx) => void (await ctx.port.putRegistryPolicy({ policyText: JSON.stringify(sentDocument(change)) })))];
 };
 
 /** Always sends `rules`, even empty: an explicit empty list is what clears the live rules. */

@@ -3,6 +3,7 @@ import type { Change } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
 import { isOwned } from '../model/ownership.js';
 import { EcrformError } from '../errors.js';
+import { createIdempotent, deleteIdempotent, repositoryMatches } from './already-done.js';
 import { PHASES, repositoryArn, stepOf, type StepBuilder, type StepContext } from './step.js';
 import type { TagMutability, EncryptionType } from '../model/desired.js';
 
@@ -23,13 +24,14 @@ function mutabilityInput(doc: JsonObject) {
 async function createRepository(ctx: StepContext, name: string, doc: JsonObject): Promise<void> {
   const encryption = doc.encryption as { type: EncryptionType; kmsKey?: string };
   const tags = doc.tags as Record<string, string>;
-  await ctx.port.createRepository({
+  const create = () => ctx.port.createRepository({
     repositoryName: name,
     ...mutabilityInput(doc),
     imageScanningConfiguration: { scanOnPush: doc.scanOnPush as boolean },
     encryptionConfiguration: { encryptionType: encryption.type, ...(encryption.kmsKey ? { kmsKey: encryption.kmsKey } : {}) },
     tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
   });
+  await createIdempotent(create, 'RepositoryAlreadyExistsException', () => repositoryMatches(ctx, name, doc));
 }
 
 /**
@@ -37,12 +39,19 @@ async function createRepository(ctx: StepContext, name: string, doc: JsonObject)
  * the plan may be old, and nothing ecrform does not own is ever deleted.
  */
 async function deleteOwnedRepository(ctx: StepContext, name: string): Promise<void> {
-  const out = await ctx.port.listTagsForResource({ resourceArn: repositoryArn(ctx, name) });
+  let out;
+  try {
+    out = await ctx.port.listTagsForResource({ resourceArn: repositoryArn(ctx, name) });
+  } catch (err) {
+    // Already gone (a retried delete whose first attempt went through): done.
+    if ((err as { name?: string }).name === 'RepositoryNotFoundException') return;
+    throw err;
+  }
   const tags = Object.fromEntries((out.tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
   if (!isOwned(tags)) {
     throw new EcrformError('PLAN_REFUSED', `repository "${name}" lacks the ownership tag managed-by=ecrform; refusing to delete it`);
   }
-  await ctx.port.deleteRepository({ repositoryName: name, force: ctx.forceDelete });
+  await deleteIdempotent(() => ctx.port.deleteRepository({ repositoryName: name, force: ctx.forceDelete }), 'RepositoryNotFoundException');
 }
 
 export const repositorySteps: StepBuilder = (change) => {
@@ -93,15 +102,20 @@ export const tagSteps: StepBuilder = (change) => {
   ];
 };
 
+/** The document a put sends: as the files write it; a plan from before `written` existed has only `after`. */
+export function sentDocument(change: Change): unknown {
+  return change.written ?? change.after;
+}
+
 export const policySteps: StepBuilder = (change) => {
   const name = repoName(change);
   if (change.action === 'delete') {
-    return [stepOf(change, PHASES.removals, async (ctx) => void (await ctx.port.deleteRepositoryPolicy({ repositoryName: name })))];
+    return [stepOf(change, PHASES.removals, (ctx) => deleteIdempotent(() => ctx.port.deleteRepositoryPolicy({ repositoryName: name }), 'RepositoryPolicyNotFoundException'))];
   }
   return [
     stepOf(change, PHASES.repositorySettings, async (ctx) => {
       // Sent without `force`: if ECR refuses a policy that would lock the caller out, the error says so.
-      await ctx.port.setRepositoryPolicy({ repositoryName: name, policyText: JSON.stringify(change.after) });
+      await ctx.port.setRepositoryPolicy({ repositoryName: name, policyText: JSON.stringify(sentDocument(change)) });
     }),
   ];
 };
@@ -109,14 +123,22 @@ export const policySteps: StepBuilder = (change) => {
 export const lifecyclePolicySteps: StepBuilder = (change) => {
   const name = repoName(change);
   if (change.action === 'delete') {
-    return [stepOf(change, PHASES.removals, async (ctx) => void (await ctx.port.deleteLifecyclePolicy({ repositoryName: name })))];
+    return [stepOf(change, PHASES.removals, (ctx) => deleteIdempotent(() => ctx.port.deleteLifecyclePolicy({ repositoryName: name }), 'LifecyclePolicyNotFoundException'))];
   }
   return [
     stepOf(change, PHASES.repositorySettings, async (ctx) => {
-      await ctx.port.putLifecyclePolicy({ repositoryName: name, lifecyclePolicyText: JSON.stringify(change.after) });
+      await ctx.port.putLifecyclePolicy({ repositoryName: name, lifecyclePolicyText: JSON.stringify(sentDocument(change)) });
     }),
   ];
 };
+
+/** The manifest types a pinned image may have: Docker and OCI, single images and lists (indexes). */
+export const ACCEPTED_MANIFEST_TYPES = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json',
+];
 
 /** A tag pin: fetch the pinned image's manifest and put it again under the tag. */
 export const imagePinSteps: StepBuilder = (change) => {
@@ -128,10 +150,14 @@ export const imagePinSteps: StepBuilder = (change) => {
       const got = await ctx.port.batchGetImage({
         repositoryName: parsed.repository,
         imageIds: [{ imageDigest: digest }],
+        // Without these ECR answers with a Docker v2 schema 2 manifest only and fails OCI images and lists.
+        acceptedMediaTypes: ACCEPTED_MANIFEST_TYPES,
       });
       const image = got.images?.[0];
       if (!image?.imageManifest) {
-        throw new EcrformError('APPLY_FAILED', `image ${digest} is no longer in repository "${parsed.repository}"`);
+        const failure = got.failures?.[0];
+        const why = failure ? `: ${failure.failureCode ?? 'failure'} ${failure.failureReason ?? ''}`.trimEnd() : '';
+        throw new EcrformError('APPLY_FAILED', `cannot read image ${digest} in repository "${parsed.repository}"${why}`);
       }
       await ctx.port.putImage({
         repositoryName: parsed.repository,

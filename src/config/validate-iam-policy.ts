@@ -59,7 +59,11 @@ function checkStatement(stmt: unknown, at: Path, what: string, report: Report): 
   else if (has(stmt, 'Action')) checkStringOrList(stmt.Action, [...at, 'Action'], 'Action', report);
   else if (has(stmt, 'NotAction')) checkStringOrList(stmt.NotAction, [...at, 'NotAction'], 'NotAction', report);
   else report(at, 'the Statement needs "Action" (or "NotAction"), e.g. Action: [ecr:BatchGetImage]');
-  if (has(stmt, 'Resource') && has(stmt, 'NotResource')) report([...at, 'NotResource'], 'a Statement has Resource or NotResource, not both', 'key');
+  // A repository policy is attached to its repository; ECR refuses one that names resources ("Invalid repository policy provided").
+  const resourceKey = ['Resource', 'NotResource'].find((key) => has(stmt, key));
+  if (what.endsWith('repository policy') && resourceKey) {
+    report([...at, resourceKey], `a ${what} must not have "${resourceKey}": it applies to its own repository, and ECR refuses the policy ("Invalid repository policy provided"); remove the key`, 'key');
+  } else if (has(stmt, 'Resource') && has(stmt, 'NotResource')) report([...at, 'NotResource'], 'a Statement has Resource or NotResource, not both', 'key');
   else if (has(stmt, 'Resource')) checkStringOrList(stmt.Resource, [...at, 'Resource'], 'Resource', report);
   else if (has(stmt, 'NotResource')) checkStringOrList(stmt.NotResource, [...at, 'NotResource'], 'NotResource', report);
   if (has(stmt, 'Condition')) {

@@ -16,6 +16,11 @@ function place(src: DocSource, path: Path): string {
   return `line ${line}`;
 }
 
+/** The storage class a rule selects from: `standard` unless it says `archive`. */
+function storageClassOf(r: Rule): string {
+  return r.selection.storageClass === 'archive' ? 'archive' : 'standard';
+}
+
 /** The rules that interact: priorities, the `any` rule last, one untagged rule, prefixes in one rule each. */
 function checkAcrossRules(src: DocSource, rules: Rule[], report: Report): void {
   const byPriority = new Map<number, Rule>();
@@ -27,12 +32,21 @@ function checkAcrossRules(src: DocSource, rules: Rule[], report: Report): void {
       report([...r.at, 'rulePriority'], `rulePriority ${priority} is already used by the rule at ${place(src, first.at)}; priorities must be unique`);
     } else byPriority.set(priority, r);
   }
-  const highest = Math.max(...[...byPriority.keys()]);
+  // Per storage class: AWS's own "archive, then expire from the archive" example has an
+  // `any` rule for each class, and ECR takes it.
+  const highest = new Map<string, number>();
   for (const r of rules) {
-    if (r.selection.tagStatus === 'any' && typeof r.rule.rulePriority === 'number' && r.rule.rulePriority < highest) {
+    const priority = r.rule.rulePriority;
+    if (typeof priority !== 'number') continue;
+    const storageClass = storageClassOf(r);
+    highest.set(storageClass, Math.max(priority, highest.get(storageClass) ?? priority));
+  }
+  for (const r of rules) {
+    const top = highest.get(storageClassOf(r));
+    if (r.selection.tagStatus === 'any' && typeof r.rule.rulePriority === 'number' && top !== undefined && r.rule.rulePriority < top) {
       report(
         [...r.at, 'rulePriority'],
-        `a tagStatus: any rule must have the highest rulePriority (it has ${r.rule.rulePriority}, another rule has ${highest}); ECR evaluates it last`,
+        `a tagStatus: any rule must have the highest rulePriority among the rules of its storage class (${storageClassOf(r)}): it has ${r.rule.rulePriority}, another rule has ${top}; ECR evaluates it last`,
       );
     }
   }

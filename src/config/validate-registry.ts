@@ -72,9 +72,68 @@ function checkTemplates(src: DocSource, registry: Record<string, unknown>): Diag
   return out;
 }
 
+/**
+ * A replication destination that is the source registry itself (its region, and its account or
+ * none named): ECR refuses it. Checked where the file names the region; the plan checks the rest.
+ */
+function checkReplicationToSelf(src: DocSource, registry: Record<string, unknown>): Diagnostic[] {
+  const region = registry.region;
+  if (typeof region !== 'string') return [];
+  const account = typeof registry.accountId === 'string' ? registry.accountId : undefined;
+  const out: Diagnostic[] = [];
+  (asArray(asObject(registry.replication)?.rules) ?? []).forEach((rule, i) => {
+    (asArray(asObject(rule)?.destinations) ?? []).forEach((destination, j) => {
+      const d = asObject(destination);
+      if (!d || d.region !== region) return;
+      const sameAccount = !has(d, 'registryId') || (account !== undefined && d.registryId === account);
+      if (!sameAccount) return;
+      out.push(
+        diagnosticAt(
+          src,
+          ['registry', 'replication', 'rules', i, 'destinations', j],
+          `replication destination ${region}${has(d, 'registryId') ? ` in ${String(d.registryId)}` : ''} is this registry itself; ECR refuses to replicate a registry into itself: name another region or account`,
+        ),
+      );
+    });
+  });
+  return out;
+}
+
+/** Private ECR, the one upstream whose cache rule may use the ROOT prefix (ECR to ECR pull through cache). */
+const PRIVATE_ECR_URL = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+
+/**
+ * ECR's rules for the ROOT cache prefix: only for an ECR private upstream, and then without an
+ * upstream repository prefix (it may be set only under a non-ROOT prefix).
+ */
+function checkRootCachePrefix(src: DocSource, registry: Record<string, unknown>): Diagnostic[] {
+  const rule = asObject(asObject(registry.pullThroughCache)?.ROOT);
+  if (!rule) return [];
+  const at = ['registry', 'pullThroughCache', 'ROOT'];
+  const out: Diagnostic[] = [];
+  const url = rule.upstreamRegistryUrl;
+  const privateEcr = rule.upstreamRegistry === 'ecr' || (typeof url === 'string' && PRIVATE_ECR_URL.test(url));
+  if (typeof url === 'string' && !privateEcr) {
+    out.push(
+      diagnosticAt(src, [...at, 'upstreamRegistryUrl'], `the ROOT cache prefix is only for an Amazon ECR private upstream (ACCOUNT.dkr.ecr.REGION.amazonaws.com), not ${url}; give this rule a prefix such as "docker-hub"`),
+    );
+  }
+  if (has(rule, 'upstreamRepositoryPrefix') && rule.upstreamRepositoryPrefix !== 'ROOT') {
+    out.push(
+      diagnosticAt(src, [...at, 'upstreamRepositoryPrefix'], 'upstreamRepositoryPrefix can be set only under a cache prefix other than ROOT; remove it or give the rule its own prefix', 'key'),
+    );
+  }
+  return out;
+}
+
 /** Registry-level rules the schema cannot express. */
 export function validateRegistry(src: DocSource): Diagnostic[] {
   const registry = asObject(asObject(src.value)?.registry);
   if (!registry) return [];
-  return [...checkScanning(src, registry), ...checkTemplates(src, registry)];
+  return [
+    ...checkScanning(src, registry),
+    ...checkTemplates(src, registry),
+    ...checkReplicationToSelf(src, registry),
+    ...checkRootCachePrefix(src, registry),
+  ];
 }

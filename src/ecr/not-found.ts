@@ -1,24 +1,15 @@
-const NOT_FOUND = new Set([
-  'RepositoryPolicyNotFoundException',
-  'LifecyclePolicyNotFoundException',
-  'RegistryPolicyNotFoundException',
-  'RepositoryNotFoundException',
-  'PullThroughCacheRuleNotFoundException',
-  'TemplateNotFoundException',
-  'SigningConfigurationNotFoundException',
-]);
-
-/** True for ECR's "there is none" errors, which mean absence, not failure. */
-function isNotFound(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && NOT_FOUND.has((err as { name?: string }).name ?? '');
-}
-
-/** Runs a read; a *NotFoundException becomes null. */
-export async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
+/**
+ * Runs a read; the named "there is none" errors become null. Each read names
+ * only the errors that mean absence of what it reads: a
+ * `RepositoryNotFoundException` from a policy read means the repository
+ * vanished while it was read, which fails the read (semantics.md), whereas
+ * `RepositoryPolicyNotFoundException` means "no policy".
+ */
+export async function orNull<T>(read: () => Promise<T>, absent: string): Promise<T | null> {
   try {
     return await read();
   } catch (err) {
-    if (isNotFound(err)) return null;
+    if (typeof err === 'object' && err !== null && (err as { name?: string }).name === absent) return null;
     throw err;
   }
 }

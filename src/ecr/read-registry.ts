@@ -17,7 +17,7 @@ import { readPullTimeUpdateExclusions, readSigning } from './read-signing.js';
 
 /** GetRegistryPolicy; RegistryPolicyNotFoundException (ECR and moto alike) means "no policy". */
 async function readRegistryPolicy(port: EcrPort): Promise<JsonObject | null> {
-  const out = await orNull(() => port.getRegistryPolicy({}));
+  const out = await orNull(() => port.getRegistryPolicy({}), 'RegistryPolicyNotFoundException');
   return parsePolicyText(out?.policyText, 'registry policy');
 }
 

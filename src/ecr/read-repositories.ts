@@ -33,8 +33,8 @@ export function parsePolicyText(text: string | undefined, what: string): JsonObj
 
 export async function readPolicies(port: EcrPort, name: string): Promise<NonNullable<LiveRepository['details']>> {
   const [policy, lifecycle] = await Promise.all([
-    orNull(() => port.getRepositoryPolicy({ repositoryName: name })),
-    orNull(() => port.getLifecyclePolicy({ repositoryName: name })),
+    orNull(() => port.getRepositoryPolicy({ repositoryName: name }), 'RepositoryPolicyNotFoundException'),
+    orNull(() => port.getLifecyclePolicy({ repositoryName: name }), 'LifecyclePolicyNotFoundException'),
   ]);
   return {
     policy: parsePolicyText(policy?.policyText, `policy of ${name}`),

@@ -15,7 +15,7 @@ import { orNull } from './not-found.js';
  * what ECR holds after a put of `rules: []`.
  */
 export async function readSigning(port: EcrPort): Promise<SigningConfiguration | null> {
-  const out = await orNull(() => port.getSigningConfiguration({}));
+  const out = await orNull(() => port.getSigningConfiguration({}), 'SigningConfigurationNotFoundException');
   const rules = out?.signingConfiguration?.rules ?? [];
   if (rules.length === 0) return null;
   return {

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { JsonObject } from '../model/json.js';
 import type { Live, LiveRepository } from '../model/live.js';
 import { OWNERSHIP_TAG_KEY } from '../model/ownership.js';
+import { partitionOf } from '../normalize/partition.js';
 import { lifecycleDocument, policyDocument } from '../plan/repository-documents.js';
 
 /** True for a repository `import` writes: all without --prefix, else those whose names start with one. */
@@ -12,17 +13,19 @@ export function matchesPrefixes(name: string, prefixes: string[]): boolean {
 /**
  * One repository as the format writes it: only what differs from ECR's
  * defaults, so the file reads like one a person would write. The ownership
- * tag is left out (ecrform adds it); policies are written normalized.
+ * tag and AWS's own `aws:` tags are left out; policies are written normalized.
  */
-function repositoryEntry(repo: LiveRepository): JsonObject | null {
+function repositoryEntry(repo: LiveRepository, partition: string): JsonObject | null {
   const entry: JsonObject = {};
   if (repo.imageTagMutability !== 'MUTABLE') entry.imageTagMutability = repo.imageTagMutability;
   if (repo.imageTagMutabilityExclusionFilters.length) entry.imageTagMutabilityExclusionFilters = [...repo.imageTagMutabilityExclusionFilters];
   if (repo.scanOnPush) entry.scanOnPush = true;
   if (repo.encryption.type !== 'AES256') entry.encryption = { ...repo.encryption };
-  const tags = Object.fromEntries(Object.entries(repo.tags).filter(([k]) => k !== OWNERSHIP_TAG_KEY).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // `aws:` tags belong to AWS (CloudFormation, CDK): the format refuses them and ecrform never compares them.
+  const written = Object.entries(repo.tags).filter(([k]) => k !== OWNERSHIP_TAG_KEY && !k.startsWith('aws:'));
+  const tags = Object.fromEntries(written.sort(([a], [b]) => (a < b ? -1 : 1)));
   if (Object.keys(tags).length) entry.tags = tags;
-  const policy = policyDocument(repo.details?.policy);
+  const policy = policyDocument(repo.details?.policy, partition);
   if (policy) entry.policy = policy;
   const lifecycle = lifecycleDocument(repo.details?.lifecyclePolicy);
   if (lifecycle) entry.lifecyclePolicy = lifecycle;
@@ -41,7 +44,7 @@ export function importDocument(live: Live, prefixes: string[], schemaRef: string
     version: 1,
     registry: { region: live.region, accountId: live.registryId },
     prune: false,
-    repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r)])),
+    repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r, partitionOf(live.region))])),
   };
   const header = [
     `# yaml-language-server: $schema=${schemaRef}`,

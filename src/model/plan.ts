@@ -52,6 +52,13 @@ export interface Change {
   after: Json;
   patch: Operation[];
   liveFingerprint: string | null;
+  /**
+   * The policy document as the files write it (or, carried through a replace,
+   * as ECR holds it): what apply sends. `after` is its normalized form, for
+   * comparing only. Set on the policy and lifecycle policy changes that put a
+   * document; absent elsewhere (and in plans written before it existed).
+   */
+  written?: Json;
   /** The ECR operations apply will make for this change, in order. */
   calls: string[];
   expires?: Expiry;

@@ -27,7 +27,7 @@ const ACCOUNT_ID = /^\d{12}$/;
  * `NotPrincipal`) and condition values: string versus one-element list, order
  * and duplicates; a number or boolean condition value versus `String(value)`;
  * under `Principal.AWS` / `NotPrincipal.AWS`, a 12-digit account id versus
- * `arn:aws:iam::ID:root`.
+ * `arn:PARTITION:iam::ID:root` (`partition` is the registry's, `aws` by default).
  *
  * Output shape: keys sorted at every depth; `Statement` (when present and an
  * object or a list) is always a list, sorted by Sid (statements without one
@@ -41,18 +41,18 @@ const ACCOUNT_ID = /^\d{12}$/;
  * Pure and idempotent: `normalizePolicy(normalizePolicy(d))` deep-equals
  * `normalizePolicy(d)`. The input is not modified.
  */
-export function normalizePolicy(doc: JsonObject): JsonObject {
-  return mapMembers(doc, (key, value) => (key === 'Statement' ? normalizeStatements(value) : sortKeysDeep(value)));
+export function normalizePolicy(doc: JsonObject, partition = 'aws'): JsonObject {
+  return mapMembers(doc, (key, value) => (key === 'Statement' ? normalizeStatements(value, partition) : sortKeysDeep(value)));
 }
 
 /** One statement object is the same as a list holding it; the list is a set. */
-function normalizeStatements(value: Json): Json {
+function normalizeStatements(value: Json, partition: string): Json {
   const list = Array.isArray(value) ? value : isJsonObject(value) ? [value] : null;
   // Not a statement container at all (invalid IAM): keep it, validation reports it.
   if (list === null) return sortKeysDeep(value);
   const byText = new Map<string, Json>();
   for (const item of list) {
-    const normalized = isJsonObject(item) ? normalizeStatement(item) : sortKeysDeep(item);
+    const normalized = isJsonObject(item) ? normalizeStatement(item, partition) : sortKeysDeep(item);
     byText.set(canonicalStringify(normalized), normalized);
   }
   // Statements with a Sid come first, by Sid, so an edited statement keeps its
@@ -70,10 +70,10 @@ function normalizeStatements(value: Json): Json {
     .map(([, item]) => item);
 }
 
-function normalizeStatement(statement: JsonObject): JsonObject {
+function normalizeStatement(statement: JsonObject, partition: string): JsonObject {
   return mapMembers(statement, (key, value) => {
     if (SET_KEYS.has(key)) return toSet(value, sortKeysDeep);
-    if (PRINCIPAL_KEYS.has(key)) return normalizePrincipal(value);
+    if (PRINCIPAL_KEYS.has(key)) return normalizePrincipal(value, partition);
     if (key === 'Condition') return normalizeCondition(value);
     return sortKeysDeep(value);
   });
@@ -83,21 +83,22 @@ function normalizeStatement(statement: JsonObject): JsonObject {
  * `"*"` stays a string: IAM treats `"Principal": "*"` and `{"AWS": "*"}` as
  * different documents (semantics.md keeps them apart).
  */
-function normalizePrincipal(value: Json): Json {
+function normalizePrincipal(value: Json, partition: string): Json {
   if (!isJsonObject(value)) return sortKeysDeep(value);
   return mapMembers(value, (type, principals) => {
     if (!PRINCIPAL_LIST_KEYS.has(type)) return sortKeysDeep(principals);
-    return toSet(principals, type === 'AWS' ? canonicalAwsPrincipal : sortKeysDeep);
+    return toSet(principals, type === 'AWS' ? (item) => canonicalAwsPrincipal(item, partition) : sortKeysDeep);
   });
 }
 
 /**
  * IAM rewrites a bare account id to the account's root ARN when it stores the
  * policy, so `GetRepositoryPolicy` returns the ARN for what the file wrote as
- * an id. The `aws` partition is the one semantics.md names.
+ * an id, in the registry's partition (`aws-cn` in China, `aws-us-gov` in
+ * GovCloud, ...): see partition.ts.
  */
-function canonicalAwsPrincipal(item: Json): Json {
-  return typeof item === 'string' && ACCOUNT_ID.test(item) ? `arn:aws:iam::${item}:root` : sortKeysDeep(item);
+function canonicalAwsPrincipal(item: Json, partition: string): Json {
+  return typeof item === 'string' && ACCOUNT_ID.test(item) ? `arn:${partition}:iam::${item}:root` : sortKeysDeep(item);
 }
 
 /** `{ Operator: { key: values } }`: operators and keys as written, values a set. */

@@ -1,6 +1,6 @@
 import type { CreationTemplate, Encryption, PullThroughCacheRule, ReplicationConfiguration, ScanningConfiguration } from '../model/desired.js';
 import type { JsonObject } from '../model/json.js';
-import { sortKeysDeep } from './canonical-json.js';
+import { canonicalStringify, compareStrings, sortKeysDeep } from './canonical-json.js';
 import { normalizeTags, sortedUnique } from './filters.js';
 import { normalizeLifecyclePolicy } from './lifecycle.js';
 import { normalizePolicy } from './policy.js';
@@ -22,19 +22,22 @@ export const PULL_THROUGH_CACHE_UPDATABLE_FIELDS = ['credentialArn', 'customRole
 export const DEFAULT_SCANNING: ScanningConfiguration = { scanType: 'BASIC', rules: [] };
 
 /** The registry (permissions) policy; null when there is none. */
-export function registryPolicyDocument(policy: JsonObject | null | undefined): JsonObject | null {
-  return policy ? normalizePolicy(policy) : null;
+export function registryPolicyDocument(policy: JsonObject | null | undefined, partition: string): JsonObject | null {
+  return policy ? normalizePolicy(policy, partition) : null;
 }
 
 /**
- * Scanning: rule order counts (ECR applies the first match), the WILDCARD
- * filters of one rule are a set.
+ * Scanning: the rules are a set (semantics.md; ECR does not keep the order
+ * they were sent in), so they are sorted by their canonical text and
+ * duplicates collapse; the WILDCARD filters of one rule are a set too.
  */
 export function scanningDocument(config: ScanningConfiguration): JsonObject {
-  return sortKeysDeep({
+  const rules = config.rules.map((rule) => sortKeysDeep({ scanFrequency: rule.scanFrequency, repositoryFilters: sortedUnique(rule.repositoryFilters) }));
+  const byText = new Map(rules.map((rule) => [canonicalStringify(rule), rule] as const));
+  return {
+    rules: [...byText.keys()].sort(compareStrings).map((text) => byText.get(text) as JsonObject),
     scanType: config.scanType,
-    rules: config.rules.map((rule) => ({ scanFrequency: rule.scanFrequency, repositoryFilters: sortedUnique(rule.repositoryFilters) })),
-  }) as JsonObject;
+  };
 }
 
 /**
@@ -83,14 +86,14 @@ function encryptionDocument(encryption: Encryption): JsonObject {
  * lifecycle policies are (null when none); an empty description or role is
  * the same as none.
  */
-export function creationTemplateDocument(template: Omit<CreationTemplate, 'source'>): JsonObject {
+export function creationTemplateDocument(template: Omit<CreationTemplate, 'source'>, partition: string): JsonObject {
   const doc: JsonObject = {
     appliedFor: sortedUnique(template.appliedFor),
     imageTagMutability: template.imageTagMutability,
     imageTagMutabilityExclusionFilters: sortedUnique(template.imageTagMutabilityExclusionFilters),
     encryption: encryptionDocument(template.encryption),
     resourceTags: normalizeTags(template.resourceTags),
-    repositoryPolicy: template.repositoryPolicy ? normalizePolicy(template.repositoryPolicy) : null,
+    repositoryPolicy: template.repositoryPolicy ? normalizePolicy(template.repositoryPolicy, partition) : null,
     lifecyclePolicy: template.lifecyclePolicy ? normalizeLifecyclePolicy(template.lifecyclePolicy) : null,
   };
   if (given(template.description)) doc.description = template.description;

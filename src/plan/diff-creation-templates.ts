@@ -2,6 +2,7 @@ import type { CreationTemplate } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { Change } from '../model/plan.js';
 import { address } from '../model/address.js';
+import { partitionOf } from '../normalize/partition.js';
 import { creationTemplateDocument } from '../normalize/registry-settings.js';
 import type { DiffResult } from './diff-repository.js';
 import { makeChange, sameDocument } from './make-change.js';
@@ -20,7 +21,7 @@ export function diffCreationTemplates(declared: Record<string, CreationTemplate>
   let unchanged = 0;
   for (const prefix of Object.keys(declared).sort()) {
     const before = liveCreationTemplateDocument(live, prefix);
-    const after = creationTemplateDocument(declared[prefix]);
+    const after = creationTemplateDocument(declared[prefix], partitionOf(live.region));
     if (before !== null && sameDocument(before, after)) {
       unchanged += 1;
       continue;

@@ -7,14 +7,29 @@ import { makeChange } from './make-change.js';
 
 type Mutability = Pick<DesiredRepository, 'imageTagMutability' | 'imageTagMutabilityExclusionFilters'>;
 
-/** True when `tag` may not move under this mutability. */
-function tagIsImmutable(repo: Mutability, tag: string): boolean {
-  if (repo.imageTagMutability === 'IMMUTABLE') return true;
-  if (repo.imageTagMutability !== 'IMMUTABLE_WITH_EXCLUSION') return false;
-  const excluded = repo.imageTagMutabilityExclusionFilters.some((f) =>
-    new RegExp(`^${f.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(tag),
-  );
-  return !excluded;
+/** True when an exclusion filter (ECR's WILDCARD: `*` is any run of characters) matches the tag. */
+function matchesFilter(filter: string, tag: string): boolean {
+  const pattern = filter.split('*').map((part) => part.replace(/[.]/g, '\\.')).join('.*');
+  return new RegExp(`^${pattern}$`).test(tag);
+}
+
+/**
+ * True when `tag` may not move under this mutability. The exclusion filters
+ * flip the base setting: under IMMUTABLE_WITH_EXCLUSION the matching tags are
+ * mutable, under MUTABLE_WITH_EXCLUSION the matching tags are immutable.
+ */
+export function tagIsImmutable(repo: Mutability, tag: string): boolean {
+  const excluded = repo.imageTagMutabilityExclusionFilters.some((f) => matchesFilter(f, tag));
+  switch (repo.imageTagMutability) {
+    case 'IMMUTABLE':
+      return true;
+    case 'MUTABLE':
+      return false;
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !excluded;
+    case 'MUTABLE_WITH_EXCLUSION':
+      return excluded;
+  }
 }
 
 function pinError(repo: DesiredRepository, message: string): EcrformError {

@@ -3,6 +3,8 @@ import type { JsonObject } from '../model/json.js';
 import type { Live } from '../model/live.js';
 import type { Change } from '../model/plan.js';
 import { address } from '../model/address.js';
+import { EcrformError } from '../errors.js';
+import { partitionOf } from '../normalize/partition.js';
 import {
   accountSettingDocument,
   registryPolicyDocument,
@@ -31,12 +33,14 @@ function diffRegistryPolicy(desired: DesiredRegistry, live: Live): DiffResult {
   const wanted = desired.policy;
   if (wanted === undefined) return NOTHING;
   const before = liveRegistryPolicyDocument(live);
-  const after = registryPolicyDocument(wanted);
+  const after = registryPolicyDocument(wanted, partitionOf(live.region));
   const equal = before === null ? after === null : after !== null && sameDocument(before, after);
   if (equal) return { changes: [], unchanged: 1 };
   const action = before === null ? 'create' : after === null ? 'delete' : 'update';
   const calls = [after === null ? 'DeleteRegistryPolicy' : 'PutRegistryPolicy'];
-  return { changes: [makeChange({ address: address.registryPolicy(), kind: 'registryPolicy', action, before, after, calls })], unchanged: 0 };
+  // Sent as written (wanted), compared normalized.
+  const change = makeChange({ address: address.registryPolicy(), kind: 'registryPolicy', action, before, after, written: wanted, calls });
+  return { changes: [change], unchanged: 0 };
 }
 
 /** A setting that always exists live: equal, or one update with one call. */
@@ -64,6 +68,15 @@ function diffScanning(desired: DesiredRegistry, live: Live): DiffResult {
 /** Replication always exists live (no rules by default); `rules: []` means none. */
 function diffReplication(desired: DesiredRegistry, live: Live): DiffResult {
   if (!desired.replication) return NOTHING;
+  // Validation catches this where the file names its region; here the region is known for sure.
+  desired.replication.rules.forEach((rule, i) => {
+    if (rule.destinations.some((d) => d.region === live.region && (d.registryId ?? live.registryId) === live.registryId)) {
+      throw new EcrformError(
+        'PLAN_REFUSED',
+        `registry.replication rule ${i + 1} replicates into this registry itself (${live.registryId}, ${live.region}); ECR refuses that: name another region or account`,
+      );
+    }
+  });
   const after = replicationDocument(desired.replication, live.registryId);
   return diffAlwaysThere(address.replication(), 'replication', liveReplicationDocument(live), after, 'PutReplicationConfiguration');
 }

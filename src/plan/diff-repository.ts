@@ -1,9 +1,9 @@
-import type { DesiredRepository } from '../model/desired.js';
+import type { DesiredRepository, IgnorableField } from '../model/desired.js';
 import type { JsonObject } from '../model/json.js';
 import type { LiveRepository } from '../model/live.js';
 import type { Change, Expiry } from '../model/plan.js';
 import { address } from '../model/address.js';
-import { isOwned } from '../model/ownership.js';
+import { OWNERSHIP_TAG_KEY, isOwned } from '../model/ownership.js';
 import { EcrformError } from '../errors.js';
 import { makeChange, sameDocument } from './make-change.js';
 import {
@@ -13,6 +13,7 @@ import {
   liveSettingsDocument,
   liveTagsDocument,
   policyDocument,
+  replacedDocument,
   settingsDocument,
 } from './repository-documents.js';
 import { previewLifecycle } from './lifecycle-preview.js';
@@ -23,6 +24,8 @@ export interface RepositoryDiffContext {
   /** The clock for the lifecycle preview (sinceImagePushed counts from it). */
   now: Date;
   lifecyclePreview: boolean;
+  /** The registry's partition (partitionOf its region), for account ids in policies. */
+  partition: string;
 }
 
 /** Changes for one address pair plus how many addresses were compared and found equal. */
@@ -52,16 +55,17 @@ function diffNew(desired: DesiredRepository, ctx: RepositoryDiffContext): DiffRe
   const changes = [
     makeChange({ address: address.repository(name), kind: 'repository', action: 'create', before: null, after: createDocument(desired), calls: ['CreateRepository'] }),
     ...diffSubDocuments(desired, undefined, ctx),
+    ...diffImagePins(desired, undefined),
   ];
   return { changes, unchanged: 0 };
 }
 
-/** Policy, lifecycle policy and tag pins: the same whether the repository is new, replaced or kept. */
+/** Policy and lifecycle policy: the same whether the repository is new, replaced or kept. */
 function diffSubDocuments(desired: DesiredRepository, live: LiveRepository | undefined, ctx: RepositoryDiffContext): Change[] {
   const name = desired.name;
   const changes: Change[] = [];
   const pairs = [
-    { kind: 'policy' as const, field: 'policy' as const, addr: address.policy(name), put: 'SetRepositoryPolicy', del: 'DeleteRepositoryPolicy', norm: policyDocument },
+    { kind: 'policy' as const, field: 'policy' as const, addr: address.policy(name), put: 'SetRepositoryPolicy', del: 'DeleteRepositoryPolicy', norm: (d: JsonObject | null | undefined) => policyDocument(d, ctx.partition) },
     { kind: 'lifecyclePolicy' as const, field: 'lifecyclePolicy' as const, addr: address.lifecyclePolicy(name), put: 'PutLifecyclePolicy', del: 'DeleteLifecyclePolicy', norm: lifecycleDocument },
   ];
   for (const p of pairs) {
@@ -72,9 +76,10 @@ function diffSubDocuments(desired: DesiredRepository, live: LiveRepository | und
     if (before !== null && after !== null && sameDocument(before, after)) continue;
     const action = before === null ? 'create' : after === null ? 'delete' : 'update';
     const expires = p.kind === 'lifecyclePolicy' && action !== 'delete' ? expiresFor(after, live, ctx) : undefined;
-    changes.push(makeChange({ address: p.addr, kind: p.kind, action, before, after, calls: [after === null ? p.del : p.put], expires }));
+    // Sent as written: normalizing is for comparing only (semantics.md).
+    const written = desired[p.field];
+    changes.push(makeChange({ address: p.addr, kind: p.kind, action, before, after, written, calls: [after === null ? p.del : p.put], expires }));
   }
-  changes.push(...diffImagePins(desired, live));
   return changes;
 }
 
@@ -90,6 +95,44 @@ function countUnchanged(desired: DesiredRepository, live: LiveRepository, change
   return compared.filter((a) => !changed.has(a)).length;
 }
 
+/**
+ * The repository a replace creates: the desired one, with every field its
+ * `ignore` list names taken from the live repository, since a field left as
+ * it is live must outlive the delete (format.md "ignore").
+ */
+function carriedThroughReplace(desired: DesiredRepository, live: LiveRepository): DesiredRepository {
+  const ignored = (field: IgnorableField) => desired.ignore.includes(field);
+  const liveTags = Object.fromEntries(
+    Object.entries(live.tags).filter(([key]) => key !== OWNERSHIP_TAG_KEY && !key.startsWith('aws:')),
+  );
+  return {
+    ...desired,
+    ...(ignored('imageTagMutability')
+      ? { imageTagMutability: live.imageTagMutability, imageTagMutabilityExclusionFilters: [...live.imageTagMutabilityExclusionFilters] }
+      : {}),
+    ...(ignored('scanOnPush') ? { scanOnPush: live.scanOnPush } : {}),
+    ...(ignored('tags') ? { tags: liveTags } : {}),
+    ...(ignored('policy') ? { policy: live.details?.policy ?? null } : {}),
+    ...(ignored('lifecyclePolicy') ? { lifecyclePolicy: live.details?.lifecyclePolicy ?? null } : {}),
+    ignore: [],
+  };
+}
+
+/** The warnings of a replace: what it destroys, what it carries over, which pins it cannot keep. */
+function replaceWarnings(desired: DesiredRepository, live: LiveRepository): string[] {
+  const warnings = [
+    `encryption cannot change on a live repository (${live.encryption.type} -> ${desired.encryption.type}): it is deleted and created again, with its images, policies and tags`,
+  ];
+  if (desired.ignore.length) {
+    warnings.push(`ignored fields keep their live values through the replace: ${[...desired.ignore].sort().join(', ')}`);
+  }
+  const pins = Object.keys(desired.images).sort();
+  if (pins.length) {
+    warnings.push(`tag pins not applied: the replace deletes the images they point at (${pins.join(', ')}); push them again, then apply`);
+  }
+  return warnings;
+}
+
 /** A declared repository whose encryption differs: delete and create again, never in place. */
 function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: RepositoryDiffContext): DiffResult {
   const name = desired.name;
@@ -98,21 +141,22 @@ function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: Repo
     const message = `repository "${name}": encryption cannot change in place (${live.encryption.type} -> ${desired.encryption.type}), and ecrform deletes only repositories carrying managed-by: ecrform; adopt it first (declare its live encryption and apply), then change the encryption`;
     throw new EcrformError('PLAN_REFUSED', message, [{ file, line, col, path: `/repositories/${name}/encryption`, message }]);
   }
+  const carried = carriedThroughReplace(desired, live);
   const replace = makeChange({
     address: address.repository(name),
     kind: 'repository',
     action: 'replace',
     reason: 'immutable-field',
-    before: { ...liveSettingsDocument(live, desired), tags: liveTagsDocument(live) },
-    after: createDocument(desired),
+    // Everything the delete destroys, policies included: `apply PLAN` checks all of it is still as planned.
+    before: replacedDocument(live, ctx.partition),
+    after: createDocument(carried),
     calls: ['DeleteRepository', 'CreateRepository'],
     blocked: blockedByImages(live),
-    warnings: [
-      `encryption cannot change on a live repository (${live.encryption.type} -> ${desired.encryption.type}): it is deleted and created again, with its images, policies and tags`,
-    ],
+    warnings: replaceWarnings(desired, live),
   });
   // After the delete nothing of the old repository is left: its policies are created anew.
-  return { changes: [replace, ...diffSubDocuments(desired, undefined, ctx)], unchanged: 0 };
+  // Its images are gone too, so no tag pin can be met (replaceWarnings says so).
+  return { changes: [replace, ...diffSubDocuments(carried, undefined, ctx)], unchanged: 0 };
 }
 
 /** One declared repository against its live counterpart (or none). */
@@ -158,7 +202,7 @@ export function diffDeclaredRepository(
       }),
     );
   }
-  changes.push(...diffSubDocuments(desired, live, ctx));
+  changes.push(...diffSubDocuments(desired, live, ctx), ...diffImagePins(desired, live));
   return { changes, unchanged: countUnchanged(desired, live, changes) };
 }
 

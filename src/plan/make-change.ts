@@ -10,6 +10,8 @@ export interface ChangeInput {
   reason?: Reason;
   before: Json;
   after: Json;
+  /** The document as written, when it is sent as such (see Change.written). */
+  written?: Json;
   calls: string[];
   expires?: Expiry;
   blocked?: string;
@@ -34,6 +36,7 @@ export function makeChange(input: ChangeInput): Change {
     calls: input.calls,
     warnings: input.warnings ?? [],
   };
+  if (input.written !== undefined && input.written !== null) change.written = input.written;
   if (input.expires) change.expires = input.expires;
   if (input.blocked) change.blocked = input.blocked;
   return change;

@@ -3,6 +3,7 @@ import type { Live } from '../model/live.js';
 import type { Change, Plan, PlanSummary } from '../model/plan.js';
 import { matchesTarget } from '../model/address.js';
 import { isOwned } from '../model/ownership.js';
+import { partitionOf } from '../normalize/partition.js';
 import { EcrformError } from '../errors.js';
 import { diffDeclaredRepository, diffPrunedRepository } from './diff-repository.js';
 import { diffRegistry } from './diff-registry.js';
@@ -32,7 +33,7 @@ export function plan(desired: Desired, live: Live, options: PlanOptions): Plan {
       `the files are for account ${expected}, but the credentials reach registry ${live.registryId}; nothing was planned`,
     );
   }
-  const ctx = { now: options.now, lifecyclePreview: options.lifecyclePreview };
+  const ctx = { now: options.now, lifecyclePreview: options.lifecyclePreview, partition: partitionOf(live.region) };
   const results = [diffRegistry(desired.registry, live)];
   for (const repo of Object.values(desired.repositories)) {
     results.push(diffDeclaredRepository(repo, live.repositories[repo.name], ctx));

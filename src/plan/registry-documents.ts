@@ -11,6 +11,7 @@ import {
   scanningDocument,
 } from '../normalize/registry-settings.js';
 import { pullTimeUpdateExclusionDocument, signingDocument } from '../normalize/signing.js';
+import { partitionOf } from '../normalize/partition.js';
 
 type RegistryAddress = Exclude<ParsedAddress, { repository: string }>;
 
@@ -26,7 +27,7 @@ function own<T>(map: Record<string, T> | undefined, key: string): T | undefined 
  */
 
 export function liveRegistryPolicyDocument(live: Live): JsonObject | null {
-  return registryPolicyDocument(live.registry.policy);
+  return registryPolicyDocument(live.registry.policy, partitionOf(live.region));
 }
 
 /** Scanning always exists live; when it was not read it is ECR's default. */
@@ -46,7 +47,7 @@ export function livePullThroughCacheDocument(live: Live, prefix: string): JsonOb
 
 export function liveCreationTemplateDocument(live: Live, prefix: string): JsonObject | null {
   const template = own(live.registry.creationTemplates, prefix);
-  return template ? creationTemplateDocument(template) : null;
+  return template ? creationTemplateDocument(template, partitionOf(live.region)) : null;
 }
 
 export function liveAccountSettingDocument(live: Live, name: string): JsonObject {

@@ -53,12 +53,27 @@ export function liveTagsDocument(live: LiveRepository): JsonObject {
   return normalizeTags(Object.fromEntries(Object.entries(live.tags).filter(([key]) => !key.startsWith('aws:'))));
 }
 
-export function policyDocument(policy: JsonObject | null | undefined): JsonObject | null {
-  return policy ? normalizePolicy(policy) : null;
+/** `partition` is the registry's (partitionOf its region): account ids become root ARNs in it. */
+export function policyDocument(policy: JsonObject | null | undefined, partition: string): JsonObject | null {
+  return policy ? normalizePolicy(policy, partition) : null;
 }
 
 export function lifecycleDocument(policy: JsonObject | null | undefined): JsonObject | null {
   return policy ? normalizeLifecyclePolicy(policy) : null;
+}
+
+/**
+ * A live repository as a replace deletes it: settings, tags and both policies
+ * (null when none). The replace's `before`, and what `apply PLAN` checks is
+ * still so before it deletes.
+ */
+export function replacedDocument(live: LiveRepository, partition: string): JsonObject {
+  return {
+    ...settingsDocument(live),
+    tags: liveTagsDocument(live),
+    policy: policyDocument(live.details?.policy, partition),
+    lifecyclePolicy: lifecycleDocument(live.details?.lifecyclePolicy),
+  };
 }
 
 /** What CreateRepository receives for a declared repository: settings and tags together. */

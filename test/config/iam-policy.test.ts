@@ -44,11 +44,11 @@ describe('IAM policy structure', () => {
     expect(line).toContain(fragment);
   });
 
-  it('accepts a single Statement object, NotPrincipal with Deny, Condition and Resource', async () => {
+  it('accepts a single Statement object, NotPrincipal with Deny and Condition', async () => {
     const text =
       'version: 1\nrepositories:\n  app:\n    policy:\n      Version: "2012-10-17"\n      Statement:\n' +
       '        Sid: deny-others\n        Effect: Deny\n        NotPrincipal: { AWS: ["arn:aws:iam::210987654321:root"] }\n' +
-      '        NotAction: ecr:BatchGetImage\n        Resource: "*"\n        Condition: { Bool: { "aws:SecureTransport": false } }\n';
+      '        NotAction: ecr:BatchGetImage\n        Condition: { Bool: { "aws:SecureTransport": false } }\n';
     const desired = await loadYaml(text);
     expect(desired.repositories.app.policy).toMatchObject({ Statement: { Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': false } } } });
   });

@@ -26,7 +26,7 @@ const cases: Array<[string, unknown, string, number, boolean, string]> = [
   ['duplicate rulePriority', [tagged(1), tagged(1, { tagPrefixList: ['other-'] })], '"rulePriority":', 2, true,
     'rulePriority 1 is already used by the rule at line 2; priorities must be unique'],
   ['a tagStatus any rule that is not last', [any(1), tagged(2)], '"rulePriority":', 1, true,
-    'a tagStatus: any rule must have the highest rulePriority (it has 1, another rule has 2)'],
+    'a tagStatus: any rule must have the highest rulePriority among the rules of its storage class (standard): it has 1, another rule has 2'],
   ['tagged without a prefix or pattern list', [rule(1, { tagStatus: 'tagged', countType: 'imageCountMoreThan', countNumber: 1 })], '"selection":', 1, true,
     'tagStatus: tagged needs tagPrefixList or tagPatternList'],
   ['untagged with a prefix list', [untagged(1, { tagPrefixList: ['v'] })], '"tagPrefixList"', 1, false,

@@ -87,7 +87,7 @@ describe('schema diagnostics', () => {
 describe('schema: what is valid', () => {
   it.each([
     ['a repository with no body', `${V}repositories:\n  team-a/api:\n`],
-    ['ROOT as a pull-through cache prefix', `${V}registry:\n  pullThroughCache:\n    ROOT: { upstreamRegistryUrl: public.ecr.aws }\n`],
+    ['ROOT as a pull-through cache prefix for an ECR upstream', `${V}registry:\n  pullThroughCache:\n    ROOT: { upstreamRegistryUrl: 210987654321.dkr.ecr.us-east-1.amazonaws.com }\n`],
     ['a 30-character prefix', `${V}registry:\n  pullThroughCache:\n    ${'a'.repeat(30)}: { upstreamRegistryUrl: public.ecr.aws }\n`],
     ['a 256-character repository name', `${V}repositories:\n  ${'a'.repeat(256)}:\n`],
     ['a pin by tag', `${V}repositories:\n  app:\n    images: { stable: { tag: v1.4.2 } }\n`],

@@ -59,6 +59,8 @@ export function createFakeEcr(options: { accountId?: string; region?: string; pa
     describeRegistry: async () => (record('DescribeRegistry', '-'), { registryId: accountId, $metadata: {} }),
     describeRepositories: async (input) => {
       record('DescribeRepositories', '-');
+      // As ECR: named repositories are looked up (each must exist), else all are listed.
+      if (input.repositoryNames?.length) return { repositories: input.repositoryNames.map((n) => describe(get(n))), $metadata: {} };
       const all = [...repos.values()].sort((a, b) => a.name.localeCompare(b.name));
       const size = options.pageSize ?? 1000;
       const start = input.nextToken ? Number(input.nextToken) : 0;

@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
+import { modelViolations } from './ecr-model.js';
 
 /** A fault the proxy injects for calls to one ECR operation. */
 export interface Fault {
@@ -25,6 +26,8 @@ export interface RegistryProxy {
   endpoint: string;
   accountId: string;
   calls: RecordedCall[];
+  /** Requests that break ECR's published model (ecr-model.ts): each was answered as ECR would, with a ValidationException. */
+  violations: string[];
   addFault(fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -34,12 +37,15 @@ export interface RegistryProxy {
  * A loopback HTTP proxy between a client and moto. It gives each test its own
  * AWS account (moto's `x-moto-account-id` header), so test files run in
  * parallel against one moto server without seeing each other, records every
- * ECR call, and injects faults (throttling as ECR sends it, 500s, dropped
- * connections, delay).
+ * ECR call, checks each against ECR's published model (a request ECR would
+ * refuse is answered with ECR's ValidationException and listed in
+ * `violations`), and injects faults (throttling as ECR sends it, 500s,
+ * dropped connections, delay).
  */
 export async function startRegistryProxy(motoEndpoint: string, accountId = randomAccountId()): Promise<RegistryProxy> {
   const upstream = new URL(motoEndpoint);
   const calls: RecordedCall[] = [];
+  const violations: string[] = [];
   let faults: Fault[] = [];
 
   const takeFault = (operation: string): Fault | undefined => {
@@ -62,7 +68,10 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
         // not JSON: recorded with an empty body
       }
       if (operation) calls.push({ operation, body: parsed });
-      const fault = operation ? takeFault(operation) : undefined;
+      // Real ECR validates every request against its model; moto does not. Answer as ECR would.
+      const broken = operation ? modelViolations(operation, parsed) : [];
+      violations.push(...broken);
+      const fault = broken.length ? ({ operation, kind: 'error', times: 1, code: 'ValidationException', message: `request breaks ECR's model: ${broken.join('; ')}` } as Fault) : operation ? takeFault(operation) : undefined;
       const forward = () => {
         const headers = { ...req.headers, 'x-moto-account-id': accountId, host: upstream.host };
         const up = request(
@@ -100,6 +109,7 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
     endpoint: `http://127.0.0.1:${port}`,
     accountId,
     calls,
+    violations,
     addFault: (fault) => faults.push({ ...fault }),
     clearFaults: () => {
       faults = [];

@@ -70,9 +70,16 @@ const rows: Row[] = [
     expected: [['registry.scanning', 'update', null, 'PutRegistryScanningConfiguration']],
   },
   {
-    name: 'the order of scanning rules counts',
+    name: 'scanning rules are a set: their order does not count',
     desired: { scanning: { scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }, { scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: ['prod/*'] }] } },
     live: { scanning: { scanType: 'ENHANCED', rules: [{ scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: ['prod/*'] }, { scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }] } },
+    expected: [],
+    unchanged: 1,
+  },
+  {
+    name: 'a scanning rule whose frequency changes is an update',
+    desired: { scanning: { scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }, { scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: ['prod/*'] }] } },
+    live: { scanning: { scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['prod/*'] }, { scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: ['*'] }] } },
     expected: [['registry.scanning', 'update', null, 'PutRegistryScanningConfiguration']],
   },
   // registry.replication

@@ -121,11 +121,13 @@ describe('registry-wide settings against moto', () => {
     );
     expect(brief(await planJson())).toEqual([['registry.policy', 'registryPolicy', 'create']]);
     await applyThenInSync();
+    // Sent as the file writes it (one Statement object, an account id). Real ECR stores the id as
+    // arn:aws:iam::210987654321:root, which compares equal; moto keeps the text as sent.
     const text = (await env.ecr.send(new GetRegistryPolicyCommand({}))).policyText ?? '';
-    expect(JSON.parse(text).Statement[0].Principal).toEqual({ AWS: 'arn:aws:iam::210987654321:root' });
+    expect(JSON.parse(text).Statement).toMatchObject({ Sid: 'replicate-from-prod', Principal: { AWS: '210987654321' } });
 
     const byHand = JSON.parse(text);
-    byHand.Statement[0].Action = 'ecr:ReplicateImage';
+    byHand.Statement = [{ ...byHand.Statement, Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'ecr:ReplicateImage' }];
     await env.ecr.send(new PutRegistryPolicyCommand({ policyText: JSON.stringify(byHand) }));
     expect(brief(await planJson())).toEqual([['registry.policy', 'registryPolicy', 'update']]);
     await applyThenInSync();
