@@ -110,24 +110,25 @@ describe('registry-wide settings against moto', () => {
         'registry:',
         '  policy:',
         '    Version: "2012-10-17"',
+        // A list: moto fails (HTTP 500) on a single Statement object, which ECR takes.
         '    Statement:',
-        '      Sid: replicate-from-prod',
-        '      Effect: Allow',
-        '      Principal: { AWS: "210987654321" }',
-        '      Action: [ecr:ReplicateImage, ecr:CreateRepository]',
-        `      Resource: "arn:aws:ecr:us-east-1:${env.proxy.accountId}:repository/*"`,
+        '      - Sid: replicate-from-prod',
+        '        Effect: Allow',
+        '        Principal: { AWS: "210987654321" }',
+        '        Action: [ecr:ReplicateImage, ecr:CreateRepository]',
+        `        Resource: "arn:aws:ecr:us-east-1:${env.proxy.accountId}:repository/*"`,
         '',
       ].join('\n'),
     );
     expect(brief(await planJson())).toEqual([['registry.policy', 'registryPolicy', 'create']]);
     await applyThenInSync();
-    // Sent as the file writes it (one Statement object, an account id). Real ECR stores the id as
-    // arn:aws:iam::210987654321:root, which compares equal; moto keeps the text as sent.
+    // Sent as the file writes it (an account id, the actions in file order). Real ECR stores the id
+    // as arn:aws:iam::210987654321:root, which compares equal; moto keeps the text as sent.
     const text = (await env.ecr.send(new GetRegistryPolicyCommand({}))).policyText ?? '';
-    expect(JSON.parse(text).Statement).toMatchObject({ Sid: 'replicate-from-prod', Principal: { AWS: '210987654321' } });
+    expect(JSON.parse(text).Statement[0]).toMatchObject({ Principal: { AWS: '210987654321' }, Action: ['ecr:ReplicateImage', 'ecr:CreateRepository'] });
 
     const byHand = JSON.parse(text);
-    byHand.Statement = [{ ...byHand.Statement, Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'ecr:ReplicateImage' }];
+    byHand.Statement[0] = { ...byHand.Statement[0], Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'ecr:ReplicateImage' };
     await env.ecr.send(new PutRegistryPolicyCommand({ policyText: JSON.stringify(byHand) }));
     expect(brief(await planJson())).toEqual([['registry.policy', 'registryPolicy', 'update']]);
     await applyThenInSync();
