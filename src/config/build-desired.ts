@@ -30,9 +30,17 @@ export interface ValidFile {
 
 type Obj = Record<string, unknown>;
 
+/**
+ * Where a declaration stands, worked out when first read: only an error at plan
+ * time reads it, and finding it parses the file a second time (load-yaml.ts).
+ */
 function sourceRef(src: YamlSource, path: Path): SourceRef {
-  const { line, col } = src.locate(path, 'key');
-  return { file: src.file, line, col };
+  let position: { line: number; col: number } | undefined;
+  const at = () => (position ??= src.locate(path, 'key'));
+  return Object.defineProperties({ file: src.file } as SourceRef, {
+    line: { get: () => at().line, enumerable: true },
+    col: { get: () => at().col, enumerable: true },
+  });
 }
 
 /** The document a `policy` or `policyFile` key stands for; copied, so no two owners share one object. */

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../errors.js';
+import { fastParse } from './fast-yaml.js';
 import { locateInYaml, parseYamlText } from './load-yaml.js';
+import { yamlLibrary } from './yaml-library.js';
 import type { DocSource, Position } from './source.js';
 
 export type PolicyFileFormat = 'json' | 'yaml';
@@ -53,18 +55,28 @@ export function parseJsonText(file: string, text: string): { source?: DocSource;
     const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
     return { diagnostics: [{ file, line, col, path: '', message: `invalid JSON: ${reason}` }] };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  // The positions (and the duplicate-key check) come from the `yaml` library, loaded
+  // only when needed: js-yaml refuses duplicate keys too, so a clean fast parse means none.
+  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  const positions = () => {
+    if (!parsed) {
+      const { LineCounter: Counter, parseDocument } = yamlLibrary();
+      const lineCounter = new Counter();
+      parsed = { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+    }
+    return parsed;
+  };
+  const errors = fastParse(text.replace(/^\uFEFF/, '')) ? [] : positions().doc.errors;
+  const duplicates = errors.filter((e) => e.code === 'DUPLICATE_KEY');
   const diagnostics = duplicates.map((e) => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
+    const { line, col } = positions().lineCounter.linePos(e.pos[0]);
     return { file, line, col, path: '', message: 'duplicate key: this key is already set earlier in the same object; keep one' };
   });
-  const usable = doc.errors.length === 0;
+  const usable = errors.length === 0;
   const source: DocSource = {
     file,
     value,
-    locate: (p, target) => (usable ? locateInYaml(doc, lineCounter, p, target) : { line: 1, col: 1 }),
+    locate: (p, target) => (usable ? locateInYaml(positions().doc, positions().lineCounter, p, target) : { line: 1, col: 1 }),
   };
   return { source, diagnostics };
 }

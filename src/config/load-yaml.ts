@@ -1,29 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-} from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import type { Diagnostic } from '../errors.js';
 import type { Path } from './path.js';
 import { diagnosticAt, type DocSource, type Position, type Target } from './source.js';
+import { duplicateKeys } from './duplicate-keys.js';
+import { countValues, expansionLimit } from './expanded-size.js';
+import { fastParse } from './fast-yaml.js';
+import { asObject } from './values.js';
 
-/** Aliases expanded past this count are refused: a few anchors can otherwise expand to gigabytes. */
-export const MAX_ALIAS_COUNT = 100;
-
-/** A parsed YAML document that keeps its nodes, so any path maps back to line and column. */
+/**
+ * A parsed YAML document. `doc` keeps a node per value so any path maps back to a
+ * line and column; it is built on first use (only a message needs it), from `text`.
+ */
 export interface YamlSource extends DocSource {
   text: string;
-  doc: Document;
+  readonly doc: Document;
 }
 
 /** A desired-state file as read from disk: its source when it parsed, and the hash of its bytes. */
@@ -40,13 +33,30 @@ function positionOf(lineCounter: LineCounter, offset: number): Position {
 
 function resolveAlias(doc: Document, node: unknown): unknown {
   // An alias stands where it is written, but its children are those of the anchored node.
-  return isAlias(node) ? node.resolve(doc) : node;
+  return yamlLibrary().isAlias(node) ? node.resolve(doc) : node;
 }
 
 function keyText(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return String(key.value);
+  if (yamlLibrary().isScalar(key)) return String(key.value);
   return key === null || key === undefined ? undefined : String(key);
+}
+
+/** Each mapping's pairs by key text, built on its first lookup: a lookup per repository stays linear overall. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const text = yamlLibrary().isPair(item) ? keyText(item) : undefined;
+      // The first pair with a key wins, as a linear search would find it.
+      if (text !== undefined && !index.has(text)) index.set(text, item);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** The node at `path` (and the pair holding it), or the deepest node found on the way. */
@@ -55,12 +65,12 @@ function findNode(doc: Document, path: Path): { node: unknown; pair?: Pair; comp
   let pair: Pair | undefined;
   for (const seg of path) {
     const container = resolveAlias(doc, node);
-    if (isMap(container)) {
-      const found = container.items.find((item) => isPair(item) && keyText(item) === String(seg));
+    if (yamlLibrary().isMap(container)) {
+      const found = pairOf(container, String(seg));
       if (!found) return { node, pair, complete: false };
       pair = found;
       node = found.value;
-    } else if (isSeq(container) && typeof seg === 'number' && seg < container.items.length) {
+    } else if (yamlLibrary().isSeq(container) && typeof seg === 'number' && seg < container.items.length) {
       pair = undefined;
       node = container.items[seg];
     } else {
@@ -71,7 +81,7 @@ function findNode(doc: Document, path: Path): { node: unknown; pair?: Pair; comp
 }
 
 function isEmptyScalar(node: unknown): boolean {
-  return node === null || node === undefined || (isScalar(node) && node.value === null && !node.source);
+  return node === null || node === undefined || (yamlLibrary().isScalar(node) && node.value === null && !node.source);
 }
 
 /** Where the node at `path` stands: its key for key problems (and for empty values), else its value. */
@@ -81,29 +91,29 @@ export function locateInYaml(doc: Document, lineCounter: LineCounter, path: Path
   const chosen = useKey ? (pair?.key as YamlNode | undefined) : (node as YamlNode | undefined);
   const range = chosen && typeof chosen === 'object' && 'range' in chosen ? chosen.range : undefined;
   if (range) return positionOf(lineCounter, range[0]);
-  if (pair && isScalar(pair.key) && pair.key.range) return positionOf(lineCounter, pair.key.range[0]);
+  if (pair && yamlLibrary().isScalar(pair.key) && pair.key.range) return positionOf(lineCounter, pair.key.range[0]);
   return { line: 1, col: 1 };
 }
 
 /** True when the node at `path` is a number written without quotes (12-digit ids lose their leading 0). */
 export function isUnquotedNumber(src: YamlSource, path: Path): boolean {
   const { node, complete } = findNode(src.doc, path);
-  return complete && isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'number';
+  return complete && yamlLibrary().isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'number';
 }
 
 /** The text of the node at `path` as written in the file. */
 export function sourceText(src: YamlSource, path: Path): string | undefined {
   const { node, complete } = findNode(src.doc, path);
-  if (!complete || !isScalar(node) || !node.range) return undefined;
+  if (!complete || !yamlLibrary().isScalar(node) || !node.range) return undefined;
   return src.text.slice(node.range[0], node.range[1]);
 }
 
 function firstAlias(doc: Document): YamlNode | undefined {
   let found: YamlNode | undefined;
-  visit(doc, {
+  yamlLibrary().visit(doc, {
     Alias(_, node) {
       found = node;
-      return visit.BREAK;
+      return yamlLibrary().visit.BREAK;
     },
   });
   return found;
@@ -115,40 +125,64 @@ function rewordYamlError(code: string, message: string): string {
   return `YAML syntax error: ${message}`;
 }
 
+/** The `yaml` parse that keeps positions; duplicate keys are found in one pass (see duplicate-keys.ts). */
+function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter; errors: { pos: number; code: string; message: string }[] } {
+  const lineCounter = new (yamlLibrary().LineCounter)();
+  const doc = yamlLibrary().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const repeated = duplicateKeys(doc);
+  const errors = [
+    ...doc.errors.map((e) => ({ pos: e.pos[0], code: e.code, message: e.message })),
+    ...repeated.map((key) => ({ pos: key?.range?.[0] ?? 0, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' })),
+    ...doc.warnings.map((e) => ({ pos: e.pos[0], code: e.code, message: e.message })),
+  ];
+  return { doc, lineCounter, errors };
+}
+
 /**
- * Parses YAML keeping positions. Syntax errors, duplicate keys and alias bombs become
- * diagnostics; `source` is absent when the document cannot be used at all.
+ * Parses YAML. Syntax errors, duplicate keys and alias bombs become diagnostics;
+ * `source` is absent when the document cannot be used at all. The fast parse
+ * (fast-yaml.ts) gives the value; the `yaml` parse runs first only when the fast
+ * one declines, and otherwise later, on the first position asked for.
  */
 export function parseYamlText(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const { line, col } = positionOf(lineCounter, e.pos[0]);
-    return { file, line, col, path: '', message: rewordYamlError(e.code, e.message) };
-  });
-  if (doc.errors.length > 0) return { diagnostics };
+  const fast = fastParse(text);
+  let parsed = fast ? undefined : parseWithPositions(text);
+  const positions = () => (parsed ??= parseWithPositions(text));
+  const at = (offset: number) => positionOf(positions().lineCounter, offset);
+  const diagnostics: Diagnostic[] = [];
   let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const alias = firstAlias(doc);
-    const { line, col } = alias?.range ? positionOf(lineCounter, alias.range[0]) : { line: 1, col: 1 };
-    const reason = error instanceof Error ? error.message : String(error);
+  let count;
+  if (fast) {
+    ({ value, count } = fast);
+  } else {
+    const { doc, errors } = positions();
+    diagnostics.push(...errors.map((e) => ({ file, ...at(e.pos), path: '', message: rewordYamlError(e.code, e.message) })));
+    if (errors.some((e) => e.code === 'DUPLICATE_KEY') || doc.errors.length > 0) return { diagnostics };
+    // Aliases share the anchored object; the size they expand to is bounded below.
+    value = doc.toJS({ maxAliasCount: -1 });
+    count = countValues(value);
+  }
+  const limit = expansionLimit(count.written);
+  if (count.expanded > limit) {
+    const alias = firstAlias(positions().doc);
+    const { line, col } = alias?.range ? at(alias.range[0]) : { line: 1, col: 1 };
     diagnostics.push({
       file,
       line,
       col,
       path: '',
-      message: `refused: aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}; ${reason}); write the values out or use fewer *aliases`,
+      message: `refused: aliases expand to too many nodes (${count.expanded} values written out, more than the ${limit} allowed); write the values out or use fewer *aliases`,
     });
     return { diagnostics };
   }
   const source: YamlSource = {
     file,
     text,
-    doc,
+    get doc() {
+      return positions().doc;
+    },
     value,
-    locate: (path, target) => locateInYaml(doc, lineCounter, path, target),
+    locate: (path, target) => locateInYaml(positions().doc, positions().lineCounter, path, target),
   };
   return { source, diagnostics };
 }
@@ -156,6 +190,8 @@ export function parseYamlText(file: string, text: string): { source?: YamlSource
 /** Account ids are 12 digits and may start with 0: a plain number loses that, so it must be quoted. */
 function checkQuotedAccountId(src: YamlSource): Diagnostic[] {
   const path = ['registry', 'accountId'];
+  // Only a number can have been written unquoted: the positions are parsed only then.
+  if (typeof (asObject(asObject(src.value)?.registry)?.accountId) !== 'number') return [];
   if (!isUnquotedNumber(src, path)) return [];
   const written = sourceText(src, path) ?? '';
   const digits = /^[0-9]+$/.test(written) ? written : String((src.value as { registry: { accountId: unknown } }).registry.accountId);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../errors.js';
 import type { YamlSource } from './load-yaml.js';
 import { translateSchemaErrors } from './schema-messages.js';
+import generatedValidator from './registry-schema-validator.js';
 
 /** The schema sits at the package root: ../../schema from src/config, ../../../schema from dist/src/config. */
 const SCHEMA_CANDIDATES = ['../../schema/registry.schema.json', '../../../schema/registry.schema.json'];
@@ -16,21 +17,18 @@ export function schemaPath(): string {
   throw new Error(`bug: schema/registry.schema.json not found next to ${fileURLToPath(import.meta.url)}`);
 }
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as object;
-    // verbose: errors carry their schema, so messages can name allowed keys and enum values.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
+/** The one ajv configuration, for the build-time compile (scripts/schema-validator-code.ts) and tests. */
+export async function createSchemaAjv(code?: { source: boolean; esm: boolean }): Promise<Ajv2020> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  // verbose: errors carry their schema, so messages can name allowed keys and enum values.
+  return new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, ...(code ? { code } : {}) });
 }
+
+// Compiled at build time (scripts/compile-schema.ts): no schema compile, and no ajv compiler, at run time.
+const validate = generatedValidator as unknown as ValidateFunction;
 
 /** Checks one desired-state file against schema/registry.schema.json. */
 export function validateSchema(src: YamlSource): Diagnostic[] {
-  const validate = validator();
   if (validate(src.value)) return [];
   return translateSchemaErrors(src, validate.errors ?? []);
 }

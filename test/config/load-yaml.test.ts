@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveInputPaths } from '../../src/config/index.js';
-import { MAX_ALIAS_COUNT, parseYamlText } from '../../src/config/load-yaml.js';
+import { parseYamlText } from '../../src/config/load-yaml.js';
+import { MIN_EXPANDED_VALUES } from '../../src/config/expanded-size.js';
 import { ConfigError } from '../../src/errors.js';
 import { diagnose, diagnoseYaml, loadYaml, only, pos, tree } from './helpers.js';
 
@@ -25,7 +26,7 @@ describe('YAML parsing', () => {
     for (let i = 1; i < 8; i++) levels.push(`${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10).fill(`*${i === 1 ? 'a' : 'b'.repeat(i - 1)}`).join(', ')}]`);
     const text = `version: 1\n${levels.join('\n')}\n`;
     const line = only(await diagnoseYaml(text));
-    expect(line).toContain(`registry.yaml:${pos(text, '*a')}: refused: aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}`);
+    expect(line).toContain(`registry.yaml:${pos(text, '*a')}: refused: aliases expand to too many nodes (123456790 values written out, more than the ${MIN_EXPANDED_VALUES} allowed)`);
   });
 
   it('accepts a few aliases', async () => {
