@@ -33,6 +33,7 @@ function makeIo(colorFlag: boolean): Io {
     color,
     env: process.env,
     now: () => new Date(),
+    columns: (isTTY ? process.stdout.columns : undefined) || Number(process.env.COLUMNS) || undefined,
     // ink and React take over a second to load: only a terminal session pays for them.
     terminalView:
       isTTY && !inCi(process.env)
@@ -69,6 +70,7 @@ interface CommonFlags {
   debug: boolean;
   target: string[];
   lifecyclePreview: boolean;
+  full: boolean;
 }
 
 function withAwsOptions(cmd: Command): Command {
@@ -86,7 +88,8 @@ function withAwsOptions(cmd: Command): Command {
 function withPlanOptions(cmd: Command): Command {
   return cmd
     .option('--target <address>', 'only this address or address prefix (repeatable)', collect, [])
-    .option('--no-lifecycle-preview', 'skip reading images for the lifecycle preview (no `expires`)');
+    .option('--no-lifecycle-preview', 'skip reading images for the lifecycle preview (no `expires`)')
+    .option('--full', 'show every document in full: no folded statements, no references to a file or an earlier repository', false);
 }
 
 function connection(flags: Pick<CommonFlags, 'region' | 'profile' | 'endpoint' | 'concurrency' | 'debug'>) {
@@ -136,6 +139,7 @@ withPlanOptions(withAwsOptions(program.command('plan').description('what apply w
             detailedExitcode: flags.detailedExitcode,
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
+            full: flags.full,
           },
           io,
         ),
@@ -160,6 +164,7 @@ withPlanOptions(withAwsOptions(program.command('apply').description('make the li
             forceDelete: flags.forceDelete,
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
+            full: flags.full,
           },
           io,
         ),
@@ -178,6 +183,7 @@ withPlanOptions(withAwsOptions(program.command('drift').description('plan, repor
             format: flags.format,
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
+            full: flags.full,
           },
           io,
         ),
@@ -196,7 +202,7 @@ program
   .option('--concurrency <n>', 'API calls in flight at once', positiveInt, 8)
   .option('--no-color', 'no colour (NO_COLOR is respected too)')
   .option('--debug', 'each API call on stderr: operation, target, time, outcome', false)
-  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview'> & { prefix: string[]; out?: string }) =>
+  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string }) =>
     run(async (io) => (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out }, io), flags),
   );
 

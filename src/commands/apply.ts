@@ -9,6 +9,9 @@ import { EcrformError } from '../errors.js';
 import { renderApplyMarkdown } from '../render/apply-markdown.js';
 import type { SessionView } from '../render/session-view.js';
 import { hasChanges } from '../render/summary.js';
+import { confirmQuestion } from '../render/apply-words.js';
+import { hintsFromDesired } from '../render/compact/hints.js';
+import type { ViewOptions } from '../render/change-details.js';
 import { connect, type Connection, type ConnectionOptions } from './connect.js';
 import { openView } from './open-view.js';
 import { readPlanFile } from './read-plan-file.js';
@@ -23,9 +26,10 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   forceDelete: boolean;
   targets: string[];
   lifecyclePreview: boolean;
+  full?: boolean;
 }
 
-type Planned = { plan: Plan; connection: Connection };
+type Planned = { plan: Plan; connection: Connection; shown?: ViewOptions };
 
 /** `apply PLAN`: the registry must be the plan's and nothing it touches may have moved since. */
 async function planFromFile(path: string, options: ApplyCommandOptions, io: Io, view: SessionView): Promise<Planned> {
@@ -67,10 +71,10 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
   }
   const view = await openView(io, options.format, options.debug);
   try {
-    const { plan, connection } = options.planFile
+    const { plan, connection, shown } = options.planFile
       ? await planFromFile(options.planFile, options, io, view)
-      : await planFromFiles(options, io, view);
-    view.plan(plan);
+      : await planFromFiles(options, io, view).then((p) => ({ ...p, shown: { hints: hintsFromDesired(p.desired) } }));
+    view.plan(plan, { ...shown, full: options.full });
     if (!hasChanges(plan.summary)) {
       await view.close();
       printResult({ ok: true, steps: [] }, options.format, io);
@@ -81,7 +85,7 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       if (!io.isTTY) {
         throw new EcrformError('PLAN_REFUSED', 'not a terminal: nothing to confirm with; pass --auto-approve to apply without asking');
       }
-      if (!(await view.confirm('Apply these changes? [y/N] '))) {
+      if (!(await view.confirm(confirmQuestion(plan.changes)))) {
         view.print('Apply cancelled; nothing was changed.\n');
         return 1;
       }

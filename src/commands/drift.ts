@@ -2,6 +2,7 @@ import { classifyDrift, type DriftReport } from '../drift/classify-drift.js';
 import type { Plan } from '../model/plan.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { renderDriftText } from '../render/drift-text.js';
+import { hintsFromDesired } from '../render/compact/hints.js';
 import { renderDriftJson } from '../render/json.js';
 import type { ConnectionOptions } from './connect.js';
 import { planFromFiles } from './plan-from-files.js';
@@ -14,6 +15,7 @@ export interface DriftCommandOptions extends ConnectionOptions {
   format: OutputFormat;
   targets: string[];
   lifecyclePreview: boolean;
+  full?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function runDrift(options: DriftCommandOptions, io: Io): Promise<nu
     const built = await planFromFiles(options, io, view);
     plan = built.plan;
     report = classifyDrift({ plan, live: built.live, declared: Object.keys(built.desired.repositories), targets: options.targets });
-    if (options.format === 'text') view.print(renderDriftText(report, plan.registry, { color: io.color }));
+    if (options.format === 'text') view.print(renderDriftText(report, plan.registry, { color: io.color, width: io.columns, full: options.full, hints: hintsFromDesired(built.desired) }));
   } finally {
     await view.close();
   }

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { schemaPath } from '../config/validate-schema.js';
 import { fetchLive } from '../ecr/fetch-live.js';
+import { EcrformError } from '../errors.js';
 import { importDocument, matchesPrefixes } from '../import/import-document.js';
 import { connect, type ConnectionOptions } from './connect.js';
 import type { Io } from './io.js';
@@ -13,15 +15,44 @@ export interface ImportCommandOptions extends ConnectionOptions {
 
 const NO_REGISTRY_SETTINGS = { policy: false, scanning: false, replication: false, pullThroughCache: false, creationTemplates: false, accountSettings: [] };
 
+/** The folder of the project the file is written into: the nearest one holding .git or package.json. */
+function projectRoot(dir: string): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git')) || existsSync(join(at, 'package.json'))) return at;
+    if (dirname(at) === at) return null;
+  }
+}
+
+/**
+ * The schema reference for the file's first line, relative to where it is
+ * written, only when the schema lies inside the same project (ecrform
+ * installed in its node_modules, say): a path into a global install or
+ * another checkout would be true on this machine only. Otherwise none.
+ */
+export function schemaReference(outFile: string, schema: string = schemaPath()): string | undefined {
+  const dir = dirname(resolve(outFile));
+  const root = projectRoot(dir);
+  if (!root || !resolve(schema).startsWith(root + sep)) return undefined;
+  return relative(dir, schema).split(sep).join('/');
+}
+
 /** `ecrform import`: the live repositories as a desired-state file, on stdout or in --out. */
 export async function runImport(options: ImportCommandOptions, io: Io): Promise<number> {
   const { port, region } = await connect(options, undefined, (l) => io.stderr(l + '\n'));
   const selected = (name: string) => matchesPrefixes(name, options.prefixes);
   const live = await fetchLive(port, { repositories: { has: selected }, registry: NO_REGISTRY_SETTINGS }, { region });
-  const count = Object.keys(live.repositories).filter(selected).length;
-  // The schema reference is relative to where the file is written, so editors find it.
-  const schemaRef = relative(dirname(resolve(options.out ?? 'registry.yaml')), schemaPath());
-  const text = importDocument(live, options.prefixes, schemaRef);
+  const names = Object.keys(live.repositories).filter(selected);
+  // A --prefix that matches nothing is a typo far more often than an intent: say so rather than write less.
+  const unmatched = options.prefixes.filter((p) => !names.some((n) => n.startsWith(p)));
+  if (unmatched.length) {
+    const list = unmatched.map((p) => JSON.stringify(p)).join(', ');
+    throw new EcrformError(
+      'INVALID_ARGUMENT',
+      `--prefix ${list} matches no repository in registry ${live.registryId} (${region}); nothing was written. Check the prefix (names are case-sensitive).`,
+    );
+  }
+  const text = importDocument(live, options.prefixes, schemaReference(options.out ?? 'registry.yaml'));
+  const count = names.length;
   if (options.out) {
     await writeFile(options.out, text);
     io.stderr(`Wrote ${count} repositor${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);

@@ -12,6 +12,8 @@ export interface Io {
   /** Asks a yes/no question on the terminal; resolves true only for yes. */
   confirm: (question: string) => Promise<boolean>;
   now: () => Date;
+  /** Columns to wrap plain text at: the terminal's width, else COLUMNS, else 80 (as in CI). */
+  columns?: number;
   /**
    * Mounts the interactive (ink) view. Present exactly when stdout is a
    * terminal: ink does not notice a pipe by itself, so cli.ts decides.

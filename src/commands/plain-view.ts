@@ -1,22 +1,44 @@
 import type { SessionView } from '../render/session-view.js';
-import { renderApplyText, renderPlanText } from '../render/text.js';
+import { phaseTitle } from '../render/apply-words.js';
+import { painter } from '../render/paint.js';
+import { createStepTimer } from '../render/step-timer.js';
+import { applySummaryLine } from '../render/summary.js';
+import { renderPlanText, renderStepLines } from '../render/text.js';
 import type { Io } from './io.js';
 
 /**
  * The view without a terminal: the same content as plain lines, written as
  * each piece is complete, with no cursor movement and no progress spinner.
- * The apply report comes whole at the end, every step with its status.
+ * During apply, each phase's title as it starts and each step's line (with
+ * its duration) as it ends, so a CI log shows progress as it happens; at the
+ * end, the steps that never started and the outcome with the total time.
  */
-export function plainView(io: Io, write: (text: string) => void): SessionView {
-  const options = { color: io.color };
+export function plainView(io: Io, write: (text: string) => void, now: () => number = Date.now): SessionView {
+  const options = { color: io.color, width: io.columns };
+  const paint = painter(io.color);
+  const timer = createStepTimer(now);
   return {
     progress: () => {},
     call: () => {},
-    plan: (plan) => write(renderPlanText(plan, options)),
+    plan: (plan, viewOptions) => write(renderPlanText(plan, { ...options, ...viewOptions })),
     print: write,
     confirm: (question) => io.confirm(question),
     applyEvent: (event) => {
-      if (event.type === 'finished') write(renderApplyText(event.result, options));
+      switch (event.type) {
+        case 'phase-started':
+          return write(`\n${paint('bold', phaseTitle(event.phase))}\n`);
+        case 'step-started':
+          return timer.start(event.step);
+        case 'step-done':
+        case 'step-failed':
+          return write(renderStepLines(event.step, paint, timer.end(event.step)).join('\n') + '\n');
+        case 'finished': {
+          const notStarted = event.result.steps.filter((s) => s.status === 'not-started');
+          const lines = notStarted.flatMap((s) => renderStepLines(s, paint));
+          const summary = paint(event.result.ok ? 'bold' : 'red', applySummaryLine(event.result, timer.total()));
+          return write(`${lines.length ? `\n${lines.join('\n')}\n` : ''}\n${summary}\n`);
+        }
+      }
     },
     close: async () => {},
   };

@@ -4,6 +4,8 @@ import { renderPlanJson } from '../render/json.js';
 import { renderPlanMarkdown } from '../render/markdown.js';
 import type { SessionView } from '../render/session-view.js';
 import type { Plan } from '../model/plan.js';
+import type { ViewOptions } from '../render/change-details.js';
+import { hintsFromDesired } from '../render/compact/hints.js';
 import type { ConnectionOptions } from './connect.js';
 import { planFromFiles } from './plan-from-files.js';
 import { openView } from './open-view.js';
@@ -18,20 +20,25 @@ export interface PlanCommandOptions extends ConnectionOptions {
   detailedExitcode: boolean;
   targets: string[];
   lifecyclePreview: boolean;
+  /** --full: every document in full, nothing folded or referred to. */
+  full?: boolean;
 }
 
 /** `ecrform plan`: what apply would do, and why. Exit 0, or 2 for changes with --detailed-exitcode. */
 export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
   const view = await openView(io, options.format, options.debug);
   let plan: Plan;
+  let shown: ViewOptions;
   try {
-    plan = (await planFromFiles(options, io, view)).plan;
-    if (options.format === 'text') view.plan(plan);
+    const built = await planFromFiles(options, io, view);
+    plan = built.plan;
+    shown = { full: options.full, hints: hintsFromDesired(built.desired) };
+    if (options.format === 'text') view.plan(plan, shown);
   } finally {
     await view.close();
   }
-  if (options.format !== 'text') io.stdout(renderPlan(plan, options.format, io));
-  await appendStepSummary(io, renderPlanMarkdown(plan));
+  if (options.format !== 'text') io.stdout(renderPlan(plan, options.format, io, shown));
+  await appendStepSummary(io, renderPlanMarkdown(plan, shown));
   if (options.out) {
     await writeFile(options.out, renderPlanJson(plan));
     if (options.format === 'text') io.stderr(`Plan written to ${options.out}; apply it with: ecrform apply ${options.out}\n`);

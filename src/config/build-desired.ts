@@ -50,6 +50,11 @@ function documentAt(file: ValidFile, located: Located | undefined): JsonObject |
   return doc ? structuredClone(doc) : null;
 }
 
+/** The file name a `policyFile` / `lifecyclePolicyFile` key gives, as written; undefined for an inline document. */
+function fileNameAt(located: Located | undefined): string | undefined {
+  return located && String(located.path.at(-1)).endsWith('File') && typeof located.value === 'string' ? located.value : undefined;
+}
+
 function encryptionOf(value: unknown): Encryption {
   const obj = asObject(value);
   if (!obj) return { type: 'AES256' };
@@ -74,7 +79,7 @@ function buildRepository(file: ValidFile, name: string): DesiredRepository {
   for (const [tag, pin] of Object.entries(asObject(decl.images?.value) ?? {})) {
     images[tag] = typeof pin === 'string' ? { digest: pin } : { tag: String((pin as Obj).tag) };
   }
-  return {
+  const repo: DesiredRepository = {
     name,
     imageTagMutability: (decl.imageTagMutability?.value as TagMutability | undefined) ?? 'MUTABLE',
     imageTagMutabilityExclusionFilters: sortedStrings(decl.imageTagMutabilityExclusionFilters?.value),
@@ -87,6 +92,11 @@ function buildRepository(file: ValidFile, name: string): DesiredRepository {
     ignore: Array.isArray(decl.ignore?.value) ? ([...decl.ignore.value] as IgnorableField[]) : [],
     source: sourceRef(file.src, decl.path),
   };
+  const policyFile = fileNameAt(decl.policy);
+  const lifecyclePolicyFile = fileNameAt(decl.lifecyclePolicy);
+  if (policyFile) repo.policyFile = policyFile;
+  if (lifecyclePolicyFile) repo.lifecyclePolicyFile = lifecyclePolicyFile;
+  return repo;
 }
 
 function slot(file: ValidFile, container: Obj, at: Path, inline: string, fileKey: string): JsonObject | null {
@@ -158,6 +168,7 @@ function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void
   if (typeof r.accountId === 'string') registry.accountId ??= r.accountId;
   const policy = slot(file, r, ['registry'], 'policy', 'policyFile');
   if (policy) registry.policy = policy;
+  if (policy && typeof r.policyFile === 'string' && !('policy' in r)) registry.policyFile = r.policyFile;
   else if (r.policy === null) registry.policy = null; // declared as "no registry policy"
   if (asObject(r.scanning)) registry.scanning = buildScanning(r.scanning as Obj);
   const replication = asObject(r.replication);

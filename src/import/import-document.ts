@@ -1,9 +1,10 @@
-import { stringify } from 'yaml';
+import { Document } from 'yaml';
 import type { JsonObject } from '../model/json.js';
 import type { Live, LiveRepository } from '../model/live.js';
 import { OWNERSHIP_TAG_KEY } from '../model/ownership.js';
 import { partitionOf } from '../normalize/partition.js';
 import { lifecycleDocument, policyDocument } from '../plan/repository-documents.js';
+import { orderLike } from '../render/compact/key-order.js';
 
 /** True for a repository `import` writes: all without --prefix, else those whose names start with one. */
 export function matchesPrefixes(name: string, prefixes: string[]): boolean {
@@ -26,9 +27,10 @@ function repositoryEntry(repo: LiveRepository, partition: string): JsonObject | 
   const tags = Object.fromEntries(written.sort(([a], [b]) => (a < b ? -1 : 1)));
   if (Object.keys(tags).length) entry.tags = tags;
   const policy = policyDocument(repo.details?.policy, partition);
-  if (policy) entry.policy = policy;
+  // Normalized, then laid out as people write them: Version first, Sid, Effect, Principal, Action...
+  if (policy) entry.policy = orderLike(policy) as JsonObject;
   const lifecycle = lifecycleDocument(repo.details?.lifecyclePolicy);
-  if (lifecycle) entry.lifecyclePolicy = lifecycle;
+  if (lifecycle) entry.lifecyclePolicy = orderLike(lifecycle) as JsonObject;
   return Object.keys(entry).length ? entry : null;
 }
 
@@ -38,18 +40,21 @@ function repositoryEntry(repo: LiveRepository, partition: string): JsonObject | 
  * makes ecrform take over a setting another team may own. `prune` is false,
  * so applying the file deletes nothing.
  */
-export function importDocument(live: Live, prefixes: string[], schemaRef: string): string {
+export function importDocument(live: Live, prefixes: string[], schemaRef?: string): string {
   const repositories = Object.values(live.repositories).filter((r) => matchesPrefixes(r.name, prefixes));
   const doc = {
     version: 1,
     registry: { region: live.region, accountId: live.registryId },
     prune: false,
-    repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r, partitionOf(live.region))])),
+    // A repository at ECR's defaults is written `{}`, not `null`: an empty body, as a person writes it.
+    repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r, partitionOf(live.region)) ?? {}])),
   };
   const header = [
-    `# yaml-language-server: $schema=${schemaRef}`,
+    ...(schemaRef ? [`# yaml-language-server: $schema=${schemaRef}`] : []),
     `# Written by ecrform import from registry ${live.registryId} (${live.region}).`,
     '# Repositories without the managed-by: ecrform tag are adopted by the first apply.',
   ].join('\n');
-  return `${header}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  // Written for YAML 1.1 readers too: strings such as "2012-10-17", "4201" or "yes" stay quoted.
+  const yaml = new Document(doc, { version: '1.1', aliasDuplicateObjects: false });
+  return `${header}\n${yaml.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }

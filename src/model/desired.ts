@@ -46,6 +46,9 @@ export interface DesiredRepository {
   images: Record<string, ImagePin>;
   ignore: IgnorableField[];
   source: SourceRef;
+  /** The `policyFile` / `lifecyclePolicyFile` as written, when the document came from a file: plans name it. */
+  policyFile?: string;
+  lifecyclePolicyFile?: string;
 }
 
 export interface ScanningRule {
@@ -111,6 +114,8 @@ export interface DesiredRegistry {
   accountId?: string;
   /** null: the registry must have no policy (a live one is deleted). */
   policy?: JsonObject | null;
+  /** The `policyFile` as written, when the registry policy came from a file. */
+  policyFile?: string;
   scanning?: ScanningConfiguration;
   replication?: ReplicationConfiguration;
   pullThroughCache?: Record<string, PullThroughCacheRule>;

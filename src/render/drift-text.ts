@@ -1,6 +1,8 @@
 import type { DriftReport } from '../drift/classify-drift.js';
 import { DIRECTION_NOTE, DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
 import { painter } from './paint.js';
+import { describeChanges } from './change-details.js';
+import { DEFAULT_WIDTH } from './compact/wrap.js';
 import { renderChangeLines, type TextOptions } from './text.js';
 
 /**
@@ -9,6 +11,8 @@ import { renderChangeLines, type TextOptions } from './text.js';
  */
 export function renderDriftText(report: DriftReport, registry: { accountId: string; region: string }, options: TextOptions): string {
   const paint = painter(options.color);
+  const all = DRIFT_SECTIONS.flatMap((s) => report[s.key]);
+  const details = describeChanges(all, new Date().toISOString(), options);
   const out: string[] = [`ecrform drift for registry ${registry.accountId} (${registry.region})`, ''];
   out.push(paint(report.inSync ? 'green' : 'red', driftHeadline(report)));
   if (!report.inSync) out.push(DIRECTION_NOTE);
@@ -17,7 +21,7 @@ export function renderDriftText(report: DriftReport, registry: { accountId: stri
     const changes = report[section.key];
     if (!changes.length) continue;
     out.push(paint('bold', `${section.title} (${changes.length}): ${section.meaning}`));
-    for (const change of changes) out.push(...renderChangeLines(change, paint));
+    for (const change of changes) out.push(...renderChangeLines(change, paint, details.get(change), options.width ?? DEFAULT_WIDTH));
     out.push('');
   }
   if (report.unmanaged.length) {

@@ -1,7 +1,7 @@
 import type { Change } from '../model/plan.js';
 import { ACTION_MARK, actionLabel, changeDetails, formatDetail, type DetailLine } from './change-details.js';
 
-const DIFF_TONES = new Set<DetailLine['tone']>(['add', 'remove', 'change', 'context', 'hunk']);
+const DIFF_TONES = new Set<DetailLine['tone']>(['add', 'remove', 'change', 'context', 'hunk', 'ref']);
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -23,15 +23,19 @@ function fenceFor(lines: string[]): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-/** In a ```diff block GitHub colours `!` lines as changed: a `~` attribute line reads as one. */
-const diffLine = (line: DetailLine) => (line.mark === '~' ? `! ${line.text}` : formatDetail(line));
+/** In a ```diff block GitHub colours `!` lines as changed: a `~` line reads as one. */
+const diffLine = (line: DetailLine) => {
+  const text = formatDetail(line);
+  return line.mark === '~' ? `!${text.slice(1)}` : text;
+};
 
-/** Blocked deletes, warnings and expiries, read outside the diff. */
+/** Blocked deletes, warnings, expiries and notes, read outside the diff. */
 function noteLine(line: DetailLine): string {
   const text = escapeHtml(line.text);
   if (line.tone === 'blocked') return `- ⛔ **${text}**`;
   if (line.tone === 'warning') return `- ⚠️ ${text}`;
-  return line.text.startsWith('  ') ? `  - ${text.trim()}` : `- 🗑️ ${text}`;
+  if (line.tone === 'note') return `- ${text}`;
+  return line.indent ? `  - ${text}` : `- 🗑️ ${text}`;
 }
 
 /** The short notes of the summary table: blocked, warnings, expiries. */
@@ -43,9 +47,8 @@ export function changeNotes(change: Change): string {
   return notes.join(', ');
 }
 
-/** One change as a collapsible block: its patch or policy diff, then expiries, warnings and why it is blocked. */
-export function renderChangeBlock(change: Change): string {
-  const details = changeDetails(change);
+/** One change as a collapsible block: its fields or document diff, then expiries, warnings and why it is blocked. */
+export function renderChangeBlock(change: Change, details: DetailLine[] = changeDetails(change)): string {
   const diff = details.filter((l) => DIFF_TONES.has(l.tone)).map(diffLine);
   const notes = details.filter((l) => !DIFF_TONES.has(l.tone)).map(noteLine);
   const out = [

@@ -1,5 +1,5 @@
 import type { Action } from '../model/plan.js';
-import type { DetailTone } from './change-details.js';
+import type { DetailTone } from './compact/detail-line.js';
 
 /**
  * The colours of the plain and the terminal renderers, in one place so the
@@ -24,6 +24,8 @@ export const TONE_COLOUR: Record<DetailTone, Colour | undefined> = {
   expiry: 'yellow',
   warning: 'yellow',
   blocked: 'red',
+  note: 'gray',
+  ref: 'cyan',
 };
 
 /** The status words of apply, with their colours. */

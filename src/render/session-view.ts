@@ -1,6 +1,7 @@
 import type { ApplyEvent } from '../apply/step.js';
 import type { ReadProgress } from '../ecr/fetch-live.js';
 import type { Plan } from '../model/plan.js';
+import type { ViewOptions } from './compact/describe-change.js';
 
 /**
  * What a command shows a person while it runs, whichever renderer is behind
@@ -12,7 +13,8 @@ export interface SessionView {
   progress: (progress: ReadProgress) => void;
   /** An API call started (+1) or ended (-1). */
   call: (delta: 1 | -1) => void;
-  plan: (plan: Plan) => void;
+  /** The plan, with what to fold (`--full`) and the files' hints (key order, policy file names). */
+  plan: (plan: Plan, options?: ViewOptions) => void;
   /** A finished piece of text (a report, a notice), shown as it is. */
   print: (text: string) => void;
   /** The y/N question before apply: resolves true only for yes. */

@@ -1,19 +1,46 @@
 import type { Change, Plan } from '../model/plan.js';
 import type { ApplyResult, StepResult } from '../apply/step.js';
-import { ACTION_MARK, actionLabel, changeDetails, formatDetail } from './change-details.js';
-import { groupChanges } from './group-changes.js';
+import { ACTION_MARK, actionLabel, changeDetails, describeChanges, formatDetail, type DetailLine, type ViewOptions } from './change-details.js';
+import { DEFAULT_WIDTH, wrapWithGutter } from './compact/wrap.js';
+import { groupChanges, type ChangeGroup } from './group-changes.js';
 import { ACTION_COLOUR, STATUS_COLOUR, TONE_COLOUR } from './palette.js';
 import { painter, type Paint } from './paint.js';
-import { applySummaryLine, hasChanges, summaryLine } from './summary.js';
+import { stepWords } from './apply-words.js';
+import { applySummaryLine, hasChanges, planSummaryLine } from './summary.js';
 
-export interface TextOptions {
+export interface TextOptions extends ViewOptions {
   color: boolean;
+  /** Columns to wrap at (the terminal's, else 80). */
+  width?: number;
+}
+
+const DETAIL_GUTTER = '      ';
+
+/** One detail line, wrapped under its own text so the gutter and the mark column stay clear. */
+function detailText(line: DetailLine, paint: Paint, width: number): string[] {
+  const head = formatDetail(line);
+  const text = line.tone === 'hunk' ? head : line.text;
+  const lead = line.tone === 'hunk' ? '' : head.slice(0, head.length - line.text.length);
+  const hang = ' '.repeat(lead.length + 2);
+  return wrapWithGutter(DETAIL_GUTTER + lead, DETAIL_GUTTER + hang, text, width).map((l) =>
+    DETAIL_GUTTER + paint(TONE_COLOUR[line.tone], l.slice(DETAIL_GUTTER.length)),
+  );
 }
 
 /** "  ~ repository["a"]  update" and its detail lines below it: one change, as plan and drift show it. */
-export function renderChangeLines(change: Change, paint: Paint): string[] {
-  const head = paint(ACTION_COLOUR[change.action], `${ACTION_MARK[change.action]} ${change.address}`) + paint('gray', `  ${actionLabel(change)}`);
-  return ['  ' + head, ...changeDetails(change).map((line) => '      ' + paint(TONE_COLOUR[line.tone], formatDetail(line)))];
+export function renderChangeLines(change: Change, paint: Paint, details: DetailLine[] = changeDetails(change), width = DEFAULT_WIDTH): string[] {
+  const label = `  ${actionLabel(change)}`;
+  const [first, ...rest] = wrapWithGutter('  ', '      ', `${ACTION_MARK[change.action]} ${change.address}${label}`, width);
+  // Colour the mark and address, grey the label, whether or not they wrapped.
+  const head = first.endsWith(label)
+    ? '  ' + paint(ACTION_COLOUR[change.action], first.slice(2, -label.length)) + paint('gray', label)
+    : '  ' + paint(ACTION_COLOUR[change.action], first.slice(2));
+  return [head, ...rest.map((l) => paint('gray', l)), ...details.flatMap((line) => detailText(line, paint, width))];
+}
+
+/** One group of the tree (the registry settings, or one repository): its title, then its changes. */
+export function renderGroupText(group: ChangeGroup, details: Map<Change, DetailLine[]>, paint: Paint, width: number): string[] {
+  return [paint('bold', group.title), ...group.changes.flatMap((c) => renderChangeLines(c, paint, details.get(c), width)), ''];
 }
 
 /**
@@ -23,34 +50,33 @@ export function renderChangeLines(change: Change, paint: Paint): string[] {
  */
 export function renderPlanText(plan: Plan, options: TextOptions): string {
   const paint = painter(options.color);
+  const width = options.width ?? DEFAULT_WIDTH;
+  const details = describeChanges(plan.changes, plan.createdAt, options);
   const out: string[] = [`ecrform plan for registry ${plan.registry.accountId} (${plan.registry.region})`, ''];
   if (!hasChanges(plan.summary)) out.push('No changes. The live registry matches the files.', '');
-  for (const group of groupChanges(plan.changes)) {
-    out.push(paint('bold', group.title));
-    for (const change of group.changes) out.push(...renderChangeLines(change, paint));
-    out.push('');
-  }
-  out.push(paint('bold', summaryLine(plan.summary)));
+  for (const group of groupChanges(plan.changes)) out.push(...renderGroupText(group, details, paint, width));
+  out.push(...wrapWithGutter('', '', planSummaryLine(plan), width).map((l) => paint('bold', l)));
   return out.join('\n') + '\n';
 }
 
-const STATUS_WORD = { done: '✓ done', failed: '✗ failed', 'not-started': '- not started' } as const;
+/** "✓ done  repository["a"]  create (CreateRepository)  0.4 s": one step, as the apply report and CI logs show it. */
+export function renderStepLine(step: StepResult, paint: Paint, ms?: number): string {
+  const { status, rest } = stepWords(step, ms);
+  return `${paint(STATUS_COLOUR[step.status], status)}${rest}`;
+}
 
-/** "✓ done  repository["a"]  create (CreateRepository)": one step, as the apply report and CI logs show it. */
-export function renderStepLine(step: StepResult, paint: Paint): string {
-  const calls = step.calls.join(', ');
-  return `${paint(STATUS_COLOUR[step.status], STATUS_WORD[step.status])}  ${step.address}  ${step.action}${calls ? ` (${calls})` : ''}`;
+/** A step's line, and its AWS error below it when it failed. */
+export function renderStepLines(step: StepResult, paint: Paint, ms?: number): string[] {
+  const out = [renderStepLine(step, paint, ms)];
+  if (step.error) out.push(paint('red', `    ${step.error.code}: ${step.error.message}`));
+  return out;
 }
 
 /** The apply report: every step as done, failed (with the AWS error) or not started, then the outcome. */
-export function renderApplyText(result: ApplyResult, options: TextOptions): string {
+export function renderApplyText(result: ApplyResult, options: TextOptions, totalMs?: number): string {
   const paint = painter(options.color);
-  const out: string[] = [];
-  for (const step of result.steps) {
-    out.push(renderStepLine(step, paint));
-    if (step.error) out.push(paint('red', `    ${step.error.code}: ${step.error.message}`));
-  }
+  const out = result.steps.flatMap((step) => renderStepLines(step, paint));
   out.push('');
-  out.push(paint(result.ok ? 'bold' : 'red', applySummaryLine(result)));
+  out.push(paint(result.ok ? 'bold' : 'red', applySummaryLine(result, totalMs)));
   return out.join('\n') + '\n';
 }

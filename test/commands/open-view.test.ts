@@ -31,14 +31,25 @@ describe('openView', () => {
 });
 
 describe('plainView', () => {
-  it('writes the apply report whole when apply has finished, and nothing for the steps before', () => {
+  it('writes each phase as it starts and each step as it ends, with its duration, then the rest and the total time', () => {
     const io = fakeIo();
-    const view = plainView(io, io.stdout);
-    view.applyEvent({ type: 'step-started', step: FAILED_APPLY.steps[0] });
-    view.applyEvent({ type: 'step-done', step: FAILED_APPLY.steps[0] });
-    expect(io.out).toBe('');
+    let clock = 0;
+    const view = plainView(io, io.stdout, () => clock);
+    const [created, failed, , notStarted] = FAILED_APPLY.steps;
+    view.applyEvent({ type: 'phase-started', phase: 3, steps: 1 });
+    expect(io.out).toBe('\nApplying: repository creates and replaces\n');
+    view.applyEvent({ type: 'step-started', step: created });
+    clock = 420;
+    view.applyEvent({ type: 'step-done', step: created });
+    expect(io.out).toContain('✓ done  repository["team-a/api"]  create (CreateRepository)  420 ms\n');
+    view.applyEvent({ type: 'phase-started', phase: 4, steps: 1 });
+    view.applyEvent({ type: 'step-started', step: failed });
+    clock = 2_920;
+    view.applyEvent({ type: 'step-failed', step: failed });
+    expect(io.out).toContain('Applying: repository settings, tags and policies\n✗ failed  repository["legacy/api"]  update (PutImageScanningConfiguration)  2.5 s\n    AccessDeniedException');
     view.applyEvent({ type: 'finished', result: FAILED_APPLY });
-    expect(io.out).toContain('✗ failed  repository["legacy/api"]  update (PutImageScanningConfiguration)\n');
+    expect(io.out).toContain(`- not started  ${notStarted.address}  delete (DeleteRepository)\n`);
+    expect(io.out.trimEnd().split('\n').at(-1)).toBe('Apply failed: 2 done, 1 failed, 1 not started, after 2.9 s. Run apply again to continue from the live state.');
     expect(io.out).not.toContain('\u001b[');
   });
 });

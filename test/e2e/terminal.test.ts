@@ -69,7 +69,7 @@ describe.skipIf(!HAS_TMUX)('the terminal view in a real pseudo-terminal (tmux)',
     expect(screen).toContain('repository "legacy/tool"\n├─ ~ repository["legacy/tool"]  update\n│     ~ scanOnPush: false -> true\n└─ ~ repository["legacy/tool"].tags  update (adopt)');
     expect(screen).toContain('├─ + repository["team-a/api"]  create');
     expect(screen).toContain('└─ + repository["team-a/api"].lifecyclePolicy  create');
-    expect(screen).toContain('Plan: 3 to create, 2 to update, 0 to replace, 0 to delete (0 unchanged).');
+    expect(screen.replace(/\s+/g, ' ')).toContain('Plan: 3 to create, 2 to update, 0 to replace, 0 to delete (0 unchanged), across 3 repositories.');
     // The spinner line is gone once the plan is drawn: ink erased it, the screen does not keep it.
     expect(screen).not.toContain('Reading live state');
     expect(screen).not.toContain('secret-key-never-printed');
@@ -86,7 +86,8 @@ describe.skipIf(!HAS_TMUX)('the terminal view in a real pseudo-terminal (tmux)',
     expect(screen).toContain('Apply these changes? [y/N] yes');
     expect(screen).toContain('✓ done  repository["team-a/api"]  create (CreateRepository)');
     expect(screen).toContain('✓ done  repository["legacy/tool"].tags  update (TagResource)');
-    expect(screen).toMatch(/Apply complete: \d+ step\(s\) done\./);
+    expect(screen).toMatch(/Applying: repository creates and replaces\n/);
+    expect(screen).toMatch(/Apply complete: \d+ step\(s\) done in [\d.]+ m?s\./);
     expect(screen).toContain('EXIT=0');
     expect(screen).not.toMatch(/running {2}repository/);
     expect(await liveNames()).toEqual(['legacy/tool', 'team-a/api', 'team-a/web']);

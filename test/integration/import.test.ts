@@ -47,4 +47,35 @@ describe('import against moto', () => {
     expect((await env.cli(['apply', '--auto-approve'])).code).toBe(0);
     expect((await env.cli(['plan', '--detailed-exitcode'])).code).toBe(0);
   });
+
+  it('writes a file a person would write: Version quoted, {} for a repository at the defaults, no machine path', async () => {
+    await env.ecr.send(new CreateRepositoryCommand({ repositoryName: 'team-a/api', tags: [{ Key: 'cost-center', Value: '4201' }] }));
+    await env.ecr.send(new CreateRepositoryCommand({ repositoryName: 'team-a/plain' }));
+    await env.ecr.send(new SetRepositoryPolicyCommand({
+      repositoryName: 'team-a/api',
+      policyText: JSON.stringify({ Statement: [{ Action: 'ecr:BatchGetImage', Principal: { AWS: '210987654321' }, Effect: 'Allow', Sid: 'pull' }], Version: '2012-10-17' }),
+    }));
+    const imported = await env.cli(['import']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const text = imported.stdout;
+    expect(text).toContain('  team-a/plain: {}\n');
+    expect(text).not.toContain('null');
+    // YAML 1.1 readers would take these for a date and a number.
+    expect(text).toContain('Version: "2012-10-17"');
+    expect(text).toContain('cost-center: "4201"');
+    // As a person writes a policy: Version first, then each statement Sid, Effect, Principal, Action.
+    expect(text.indexOf('Version:')).toBeLessThan(text.indexOf('Statement:'));
+    expect(text).toMatch(/- Sid: pull\n\s+Effect: Allow\n\s+Principal:/);
+    // The run's folder is no project holding the schema: no $schema path that is true on this machine only.
+    expect(text).not.toContain('$schema');
+  });
+
+  it('refuses a --prefix that matches no repository, writing nothing', async () => {
+    await env.ecr.send(new CreateRepositoryCommand({ repositoryName: 'team-a/api' }));
+    const result = await env.cli(['import', '--prefix', 'team-a/', '--prefix', 'taem-b/', '--out', 'registry.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--prefix "taem-b/" matches no repository');
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    await expect(readFile(join(env.dir, 'registry.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
 });

@@ -82,14 +82,14 @@ describe('policies against moto', () => {
     expect(result.code).toBe(0);
   });
 
-  it('plans a real change as an update with a line diff, and applies it', async () => {
+  it('plans a real change as a statement diff, and applies it', async () => {
     await applyFiles();
     const changed = structuredClone(PULL_POLICY);
     changed.Statement[0].Action = ['ecr:BatchGetImage'];
     await env.write('policies/pull.json', JSON.stringify(changed));
     const text = await env.cli(['plan']);
     expect(text.stdout).toContain('~ repository["team-a/api"].policy  update');
-    expect(text.stdout).toMatch(/-\s+"ecr:GetDownloadUrlForLayer"/);
+    expect(text.stdout).toMatch(/~\s+Action:\s+\[ecr:BatchGetImage,\s+ecr:GetDownloadUrlForLayer\]\s+->\s+ecr:BatchGetImage\n/);
     const plan = await planJson();
     expect(plan.changes.map((c) => [c.address, c.action])).toEqual([['repository["team-a/api"].policy', 'update']]);
     expect((await env.cli(['apply', '--auto-approve'])).code).toBe(0);

@@ -12,7 +12,7 @@ function bigPlan(repositories: number): Plan {
   for (let i = 0; i < repositories; i++) {
     const name = `svc-${String(i).padStart(4, '0')}`;
     const statements = Array.from({ length: 8 }, (_, s) => ({
-      Sid: `pull-${s}`,
+      Sid: `pull-${name}-${s}`,
       Effect: 'Allow',
       Principal: { AWS: `arn:aws:iam::${String(100000000000 + s)}:root` },
       Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
@@ -30,7 +30,7 @@ describe('the markdown plan', () => {
     await expect(md).toMatchFileSnapshot('__snapshots__/plan.md');
     expect(md).toContain('| `-` | `repository["old/tool"]` | delete (prune) | DeleteRepository | ⛔ blocked |');
     expect(md).toContain('<details><summary><code>~ repository["team-a/web"].lifecyclePolicy</code> update</summary>');
-    expect(md).toContain('- 🗑️ will expire 7 images (1.0 GB) now');
+    expect(md).toContain('- 🗑️ will expire 7 images (1.0 GB) now, by rule 1 (keep the newest)');
     expect(count(md, '<details>')).toBe(PLAN.changes.length);
     expect(count(md, '</details>')).toBe(PLAN.changes.length);
     expect(md).not.toContain('Detail cut');

@@ -16,8 +16,9 @@ describe('the plain plan', () => {
     expect(text).toContain('  - repository["scratch"]  delete (prune)\n');
     expect(text).toContain('  ~ repository["legacy/api"].tags  update (adopt)\n');
     expect(text).toContain('      ! blocked: holds 12 images; apply --force-delete to delete them\n');
-    expect(text).toContain('      ! will expire 7 images (1.0 GB) now\n');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 3 to create, 6 to update, 1 to replace, 2 to delete (41 unchanged).');
+    expect(text).toContain('      ! will expire 7 images (1.0 GB) now, by rule 1 (keep the newest)\n');
+    const wide = renderPlanText(PLAN, { color: false, width: 160 });
+    expect(wide.trimEnd().split('\n').at(-1)).toBe('Plan: 3 to create, 6 to update, 1 to replace, 2 to delete (41 unchanged), across 6 repositories and the registry settings.');
   });
 
   it('says so when nothing changes', () => {

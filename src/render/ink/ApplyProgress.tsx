@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import type { ApplyState } from './apply-state.js';
 import type { ViewState } from './view-state.js';
 import { StepLine } from './StepLine.js';
+import { phaseTitle } from '../apply-words.js';
 import { Tone } from './Tone.js';
 
 /** The live part of an apply: the steps running now, each with a spinner, and a count line. */
@@ -14,7 +15,7 @@ export function ApplyProgress({ apply, calls }: { apply: ApplyState; calls: View
         <StepLine key={`${step.phase} ${step.address}`} step={step} running />
       ))}
       <Tone colour="gray">
-        {`Applying${apply.phase ? ` (phase ${apply.phase})` : ''}: ${apply.finished.length - failed} done, ${failed} failed, ${apply.running.length} running · ${calls.inFlight} calls in flight`}
+        {`${apply.phase ? phaseTitle(apply.phase) : 'Applying'} · ${apply.finished.length - failed} done, ${failed} failed, ${apply.running.length} running · ${calls.inFlight} calls in flight`}
       </Tone>
     </Box>
   );

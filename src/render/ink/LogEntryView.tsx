@@ -16,7 +16,7 @@ export function LogEntryView({ entry }: { entry: LogEntry }) {
         </Text>
       );
     case 'plan':
-      return <PlanTree plan={entry.plan} />;
+      return <PlanTree plan={entry.plan} options={entry.options} />;
     case 'text':
       return <Text>{entry.text.replace(/\n$/, '')}</Text>;
     case 'answer':
@@ -29,13 +29,19 @@ export function LogEntryView({ entry }: { entry: LogEntry }) {
           {entry.note ? <Tone colour="yellow">{entry.note}</Tone> : null}
         </Box>
       );
+    case 'phase':
+      return (
+        <Box marginTop={1}>
+          <Tone bold>{entry.title}</Tone>
+        </Box>
+      );
     case 'step':
-      return <StepLine step={entry.step} />;
+      return <StepLine step={entry.step} ms={entry.ms} />;
     case 'apply-summary':
       return (
         <Box marginTop={1}>
           <Tone colour={entry.result.ok ? 'green' : 'red'} bold>
-            {applySummaryLine(entry.result)}
+            {applySummaryLine(entry.result, entry.totalMs)}
           </Tone>
         </Box>
       );

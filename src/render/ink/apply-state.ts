@@ -14,20 +14,26 @@ export interface ApplyState {
   running: StepResult[];
   finished: StepResult[];
   result: ApplyResult | null;
+  /** When each running or finished step started (ms, by stepKey), and the first event: for durations. */
+  startedAt: Record<string, number>;
+  firstAt: number | null;
 }
 
-export const initialApplyState: ApplyState = { phase: null, announced: 0, running: [], finished: [], result: null };
+export const initialApplyState: ApplyState = { phase: null, announced: 0, running: [], finished: [], result: null, startedAt: {}, firstAt: null };
 
 /** Steps are told apart by phase and address: one change makes at most one step per phase. */
 export const stepKey = (step: Pick<StepResult, 'phase' | 'address'>): string => `${step.phase} ${step.address}`;
 
 /** Folds one apply event into the state. Pure; unknown orderings (a done with no start) are tolerated. */
-export function reduceApply(state: ApplyState, event: ApplyEvent): ApplyState {
+export function reduceApply(state: ApplyState, event: ApplyEvent, at?: number): ApplyState {
+  if (at !== undefined && state.firstAt === null) state = { ...state, firstAt: at };
   switch (event.type) {
     case 'phase-started':
       return { ...state, phase: event.phase, announced: state.announced + event.steps };
-    case 'step-started':
-      return { ...state, running: [...state.running, event.step] };
+    case 'step-started': {
+      const startedAt = at === undefined ? state.startedAt : { ...state.startedAt, [stepKey(event.step)]: at };
+      return { ...state, running: [...state.running, event.step], startedAt };
+    }
     case 'step-done':
     case 'step-failed': {
       const key = stepKey(event.step);

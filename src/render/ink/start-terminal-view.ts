@@ -37,9 +37,10 @@ export function startTerminalView(options: TerminalViewOptions): SessionView {
   return {
     progress: (progress) => store.dispatch({ type: 'read-progress', progress }),
     call: (delta) => store.dispatch({ type: 'call', delta }),
-    plan: (plan) => store.dispatch({ type: 'plan-ready', plan }),
+    plan: (plan, viewOptions) => store.dispatch({ type: 'plan-ready', plan, options: viewOptions }),
     print: (text) => store.dispatch({ type: 'print', text }),
-    applyEvent: (event) => store.dispatch({ type: 'apply', event }),
+    // Stamped here, so the view's state stays a pure fold of its events.
+    applyEvent: (event) => store.dispatch({ type: 'apply', event, at: Date.now() }),
     confirm: (question) =>
       new Promise<boolean>((resolve) => {
         pending = resolve;

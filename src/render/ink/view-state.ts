@@ -1,18 +1,21 @@
 import type { ApplyEvent, ApplyResult, StepResult } from '../../apply/step.js';
 import type { ReadProgress } from '../../ecr/fetch-live.js';
 import type { Plan } from '../../model/plan.js';
-import { initialApplyState, notStartedSteps, reduceApply, type ApplyState } from './apply-state.js';
+import type { ViewOptions } from '../compact/describe-change.js';
+import { phaseTitle } from '../apply-words.js';
+import { initialApplyState, notStartedSteps, reduceApply, stepKey, type ApplyState } from './apply-state.js';
 
 /** What a command tells the terminal view; the view never asks the command anything but through confirm. */
 export type ViewEvent =
   | { type: 'read-progress'; progress: ReadProgress }
   | { type: 'call'; delta: 1 | -1 }
   | { type: 'read-finished' }
-  | { type: 'plan-ready'; plan: Plan }
+  | { type: 'plan-ready'; plan: Plan; options?: ViewOptions }
   | { type: 'print'; text: string }
   | { type: 'confirm-asked'; question: string }
   | { type: 'confirm-answered'; yes: boolean; note?: string }
-  | { type: 'apply'; event: ApplyEvent }
+  /** `at`: when the event happened (ms), for each step's duration and the total time. */
+  | { type: 'apply'; event: ApplyEvent; at?: number }
   | { type: 'closed' };
 
 /**
@@ -21,11 +24,12 @@ export type ViewEvent =
  */
 export type LogEntry =
   | { kind: 'read-done'; repositories: number; calls: number }
-  | { kind: 'plan'; plan: Plan }
+  | { kind: 'plan'; plan: Plan; options?: ViewOptions }
   | { kind: 'text'; text: string }
   | { kind: 'answer'; question: string; yes: boolean; note?: string }
-  | { kind: 'step'; step: StepResult }
-  | { kind: 'apply-summary'; result: ApplyResult };
+  | { kind: 'phase'; title: string }
+  | { kind: 'step'; step: StepResult; ms?: number }
+  | { kind: 'apply-summary'; result: ApplyResult; totalMs?: number };
 
 export type ReadStage = ReadProgress['stage'];
 
@@ -69,15 +73,22 @@ function finishReading(state: ViewState): ViewState {
   };
 }
 
-function foldApply(state: ViewState, event: ApplyEvent): ViewState {
-  const apply = reduceApply(state.apply ?? initialApplyState, event);
+function foldApply(state: ViewState, event: ApplyEvent, at?: number): ViewState {
+  const apply = reduceApply(state.apply ?? initialApplyState, event, at);
   const log = [...state.log];
-  if (event.type === 'step-done' || event.type === 'step-failed') log.push({ kind: 'step', step: event.step });
+  if (event.type === 'phase-started') log.push({ kind: 'phase', title: phaseTitle(event.phase) });
+  if (event.type === 'step-done' || event.type === 'step-failed') log.push({ kind: 'step', step: event.step, ms: stepMs(apply, event.step, at) });
   if (event.type === 'finished') {
     for (const step of notStartedSteps(apply)) log.push({ kind: 'step', step });
-    log.push({ kind: 'apply-summary', result: event.result });
+    const totalMs = at !== undefined && apply.firstAt !== null ? at - apply.firstAt : undefined;
+    log.push({ kind: 'apply-summary', result: event.result, totalMs });
   }
   return { ...state, apply, log };
+}
+
+function stepMs(apply: ApplyState, step: StepResult, at?: number): number | undefined {
+  const started = apply.startedAt[stepKey(step)];
+  return at !== undefined && started !== undefined ? at - started : undefined;
 }
 
 /** Folds one event into the view. Pure: the ink components only draw what this returns. */
@@ -94,7 +105,7 @@ export function reduceView(state: ViewState, event: ViewEvent): ViewState {
       return finishReading(state);
     case 'plan-ready': {
       const read = finishReading(state);
-      return { ...read, log: [...read.log, { kind: 'plan', plan: event.plan }] };
+      return { ...read, log: [...read.log, { kind: 'plan', plan: event.plan, options: event.options }] };
     }
     case 'print': {
       const read = finishReading(state);
@@ -108,7 +119,7 @@ export function reduceView(state: ViewState, event: ViewEvent): ViewState {
       return { ...state, prompt: null, log: [...state.log, entry] };
     }
     case 'apply':
-      return foldApply(state, event.event);
+      return foldApply(state, event.event, event.at);
     case 'closed':
       return { ...finishQuietly(state), closed: true, prompt: null };
   }

@@ -44,15 +44,15 @@ describe('the terminal view', () => {
     const screen = frame();
     expect(screen).toContain('✓ Read live state: 9 repositories');
     expect(screen).not.toContain('Reading live state');
-    expect(screen).toContain('registry settings\n├─ ~ registry.scanning  update\n│     + rules.0:');
+    expect(screen).toContain('registry settings\n├─ ~ registry.scanning  update\n│     ~ scanType: BASIC -> ENHANCED\n│     + rules:\n│     +   - scanFrequency: CONTINUOUS_SCAN\n│     +     repositoryFilters: [prod/*]');
     expect(screen).toContain('└─ + pullThroughCache["ecr-public"]  create');
     expect(screen).toContain('repository "legacy/api"\n├─ ~ repository["legacy/api"]  update\n│     ~ scanOnPush: false -> true\n└─ ~ repository["legacy/api"].tags  update (adopt)');
     expect(screen).toContain('└─ - repository["old/tool"]  delete (prune)  blocked');
     expect(screen).toContain('      ! blocked: holds 12 images; apply --force-delete to delete them');
     expect(screen).toContain('└─ ± repository["secure/db"]  replace (immutable-field)  blocked');
-    expect(screen).toContain('│     -           "arn:aws:iam::210987654321:root"');
-    expect(screen).toContain('│     ! will expire 7 images (1.0 GB) now');
-    expect(screen).toContain('Plan: 3 to create, 6 to update, 1 to replace, 2 to delete (41 unchanged).');
+    expect(screen).toContain('├─ ~ repository["team-a/web"].policy  update\n│     ~ Statement "ci-pull":\n│     ~   Principal.AWS:\n│     +     - arn:aws:iam::333333333333:root\n│           … 1 unchanged');
+    expect(screen).toContain('│     ! will expire 7 images (1.0 GB) now, by rule 1 (keep the newest)\n│     !   v1.0  pushed 312 days ago\n');
+    expect(screen.replace(/\n/g, ' ')).toContain('Plan: 3 to create, 6 to update, 1 to replace, 2 to delete (41 unchanged), across 6 repositories and the registry settings.');
     expect(screen).not.toContain(ESC);
   });
 
@@ -95,14 +95,14 @@ describe('the terminal view', () => {
     await tick();
     expect(frame()).toContain('✓ done  repository["team-a/api"]  create (CreateRepository)');
     expect(frame()).toMatch(/running {2}repository\["team-a\/api"\]\.policy/);
-    expect(frame()).toContain('Applying (phase 4): 1 done, 1 failed, 1 running');
+    expect(frame()).toContain('Applying: repository settings, tags and policies · 1 done, 1 failed, 1 running');
     store.dispatch({ type: 'apply', event: { type: 'step-done', step: policy } });
     store.dispatch({ type: 'apply', event: { type: 'finished', result: FAILED_APPLY } });
     await tick();
     const screen = frame();
     expect(screen).toContain(
       [
-        '✓ done  repository["team-a/api"]  create (CreateRepository)',
+        'Applying: repository settings, tags and policies',
         '✗ failed  repository["legacy/api"]  update (PutImageScanningConfiguration)',
         '    AccessDeniedException: User is not authorized to perform: ecr:PutImageScanningConfiguration',
         '✓ done  repository["team-a/api"].policy  create (SetRepositoryPolicy)',
@@ -111,7 +111,8 @@ describe('the terminal view', () => {
         'Apply failed: 2 done, 1 failed, 1 not started. Run apply again to continue from the live state.',
       ].join('\n'),
     );
-    expect(screen).not.toMatch(/running|Applying/);
+    expect(screen).toContain('Applying: repository creates and replaces\n✓ done  repository["team-a/api"]  create (CreateRepository)');
+    expect(screen).not.toMatch(/running|Applying:.*·/);
   });
 
   it.each([

@@ -46,20 +46,24 @@ describe('reduceView', () => {
     const c: StepResult = { ...a, address: 'c', phase: 4 };
     const failedB = { ...b, status: 'failed' as const, error: { code: 'X', message: 'y' } };
     const state = fold([
-      { type: 'apply', event: { type: 'phase-started', phase: 3, steps: 2 } },
-      { type: 'apply', event: { type: 'step-started', step: a } },
-      { type: 'apply', event: { type: 'step-started', step: b } },
-      { type: 'apply', event: { type: 'step-done', step: { ...a, status: 'done' } } },
-      { type: 'apply', event: { type: 'step-failed', step: failedB } },
-      { type: 'apply', event: { type: 'finished', result: { ok: false, steps: [{ ...a, status: 'done' }, failedB, c] } } },
+      { type: 'apply', event: { type: 'phase-started', phase: 3, steps: 2 }, at: 1_000 },
+      { type: 'apply', event: { type: 'step-started', step: a }, at: 1_010 },
+      { type: 'apply', event: { type: 'step-started', step: b }, at: 1_020 },
+      { type: 'apply', event: { type: 'step-done', step: { ...a, status: 'done' } }, at: 1_410 },
+      { type: 'apply', event: { type: 'step-failed', step: failedB }, at: 3_520 },
+      { type: 'apply', event: { type: 'finished', result: { ok: false, steps: [{ ...a, status: 'done' }, failedB, c] } }, at: 3_600 },
     ]);
-    expect(state.log.map((e) => (e.kind === 'step' ? `${e.step.address} ${e.step.status}` : e.kind))).toEqual([
+    expect(state.log.map((e) => (e.kind === 'step' ? `${e.step.address} ${e.step.status}` : e.kind === 'phase' ? e.title : e.kind))).toEqual([
+      'Applying: repository creates and replaces',
       'a done',
       'b failed',
       'c not-started',
       'apply-summary',
     ]);
     expect(state.apply?.running).toEqual([]);
+    // Durations come from the events' own times: each step from its start, the total from the first event.
+    expect(state.log.flatMap((e) => (e.kind === 'step' ? [e.ms] : []))).toEqual([400, 2_500, undefined]);
+    expect(state.log.at(-1)).toMatchObject({ kind: 'apply-summary', totalMs: 2_600 });
   });
 
   it('on close shows nothing live and logs nothing more', () => {
