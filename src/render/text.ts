@@ -27,15 +27,14 @@ function detailText(line: DetailLine, paint: Paint, width: number): string[] {
   );
 }
 
-/** "  ~ repository["a"]  update" and its detail lines below it: one change, as plan and drift show it. */
+/**
+ * "  ~ repository["a"]  update" and its detail lines below it: one change, as
+ * plan and drift show it. The change line is never wrapped: it holds the full
+ * address, to be pasted into --target or grepped; the details wrap at `width`.
+ */
 export function renderChangeLines(change: Change, paint: Paint, details: DetailLine[] = changeDetails(change), width = DEFAULT_WIDTH): string[] {
-  const label = `  ${actionLabel(change)}`;
-  const [first, ...rest] = wrapWithGutter('  ', '      ', `${ACTION_MARK[change.action]} ${change.address}${label}`, width);
-  // Colour the mark and address, grey the label, whether or not they wrapped.
-  const head = first.endsWith(label)
-    ? '  ' + paint(ACTION_COLOUR[change.action], first.slice(2, -label.length)) + paint('gray', label)
-    : '  ' + paint(ACTION_COLOUR[change.action], first.slice(2));
-  return [head, ...rest.map((l) => paint('gray', l)), ...details.flatMap((line) => detailText(line, paint, width))];
+  const head = '  ' + paint(ACTION_COLOUR[change.action], `${ACTION_MARK[change.action]} ${change.address}`) + paint('gray', `  ${actionLabel(change)}`);
+  return [head, ...details.flatMap((line) => detailText(line, paint, width))];
 }
 
 /** One group of the tree (the registry settings, or one repository): its title, then its changes. */
