@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io, OutputFormat } from './commands/io.js';
 import { reportError } from './commands/report-error.js';
 import { TOOL_VERSION } from './version.js';
+import { DEFAULT_CONCURRENCY } from './ecr/defaults.js';
 
 /**
  * ink, in CI, draws nothing until it unmounts (a y/N prompt would never show),
@@ -79,7 +80,7 @@ function withAwsOptions(cmd: Command): Command {
     .option('--region <region>', 'AWS region (must match registry.region when the files give one)')
     .option('--profile <profile>', 'AWS shared-config profile')
     .option('--endpoint <url>', 'ECR endpoint URL (default: AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, or AWS)')
-    .option('--concurrency <n>', 'API calls in flight at once', positiveInt, 8)
+    .option('--concurrency <n>', 'API calls in flight at once', positiveInt, DEFAULT_CONCURRENCY)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--no-color', 'no colour (NO_COLOR is respected too)')
     .option('--debug', 'each API call on stderr: operation, target, time, outcome', false);
@@ -199,7 +200,7 @@ program
   .option('--region <region>', 'AWS region')
   .option('--profile <profile>', 'AWS shared-config profile')
   .option('--endpoint <url>', 'ECR endpoint URL (default: AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, or AWS)')
-  .option('--concurrency <n>', 'API calls in flight at once', positiveInt, 8)
+  .option('--concurrency <n>', 'API calls in flight at once', positiveInt, DEFAULT_CONCURRENCY)
   .option('--no-color', 'no colour (NO_COLOR is respected too)')
   .option('--debug', 'each API call on stderr: operation, target, time, outcome', false)
   .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string }) =>

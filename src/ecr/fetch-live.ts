@@ -41,9 +41,17 @@ export async function fetchLive(port: EcrPort, scope: ReadScope, options: FetchO
   const repositories: Record<string, LiveRepository> = {};
   await Promise.all(
     repos.map(async (repo) => {
-      const tags = await readTags(port, repo.repositoryArn ?? '');
+      const name = repo.repositoryName ?? '';
+      // A declared repository's tags and policies are all needed: they go out together,
+      // one round trip instead of two. Others need their policies only when owned.
+      const declared = scope.repositories.has(name);
+      const [tags, details] = await Promise.all([
+        readTags(port, repo.repositoryArn ?? ''),
+        declared ? readPolicies(port, name) : undefined,
+      ]);
       const live = toLiveRepository(repo, tags);
-      if (scope.repositories.has(live.name) || isOwned(tags)) live.details = await readPolicies(port, live.name);
+      if (declared) live.details = details;
+      else if (isOwned(tags)) live.details = await readPolicies(port, name);
       repositories[live.name] = live;
       progress({ stage: 'repositories', done: ++done, total: repos.length });
     }),

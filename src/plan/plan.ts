@@ -5,7 +5,7 @@ import { matchesTarget } from '../model/address.js';
 import { isOwned } from '../model/ownership.js';
 import { partitionOf } from '../normalize/partition.js';
 import { EcrformError } from '../errors.js';
-import { diffDeclaredRepository, diffPrunedRepository } from './diff-repository.js';
+import { diffDeclaredRepository, diffPrunedRepository, type DiffResult } from './diff-repository.js';
 import { diffRegistry } from './diff-registry.js';
 import { compareAddresses } from './order.js';
 
@@ -20,12 +20,18 @@ export interface PlanOptions {
   targets: string[];
 }
 
+/** The plan in parts: the registry's changes and each repository's (declared or pruned), by name. */
+export interface PlanParts {
+  registry: DiffResult;
+  repositories: Map<string, DiffResult>;
+}
+
 /**
- * The plan: what apply would do to make `live` look like `desired`, and why.
- * Pure and synchronous: no I/O, no clock but the one passed in.
+ * Diffs the registry and the repositories `only` accepts (all without it): the
+ * plan before --target, ordering and the summary. Pure, like plan().
  * Throws EcrformError when the live registry is not the one the files name.
  */
-export function plan(desired: Desired, live: Live, options: PlanOptions): Plan {
+export function diffParts(desired: Desired, live: Live, options: PlanOptions, only: (name: string) => boolean = () => true): PlanParts {
   const expected = desired.registry.accountId;
   if (expected && expected !== live.registryId) {
     throw new EcrformError(
@@ -34,17 +40,23 @@ export function plan(desired: Desired, live: Live, options: PlanOptions): Plan {
     );
   }
   const ctx = { now: options.now, lifecyclePreview: options.lifecyclePreview, partition: partitionOf(live.region) };
-  const results = [diffRegistry(desired.registry, live)];
+  const repositories = new Map<string, DiffResult>();
   for (const repo of Object.values(desired.repositories)) {
-    results.push(diffDeclaredRepository(repo, live.repositories[repo.name], ctx));
+    if (only(repo.name)) repositories.set(repo.name, diffDeclaredRepository(repo, live.repositories[repo.name], ctx));
   }
   if (desired.prune) {
     for (const repo of Object.values(live.repositories)) {
-      if (!(repo.name in desired.repositories) && isOwned(repo.tags)) {
-        results.push({ changes: [diffPrunedRepository(repo)], unchanged: 0 });
+      if (!(repo.name in desired.repositories) && isOwned(repo.tags) && only(repo.name)) {
+        repositories.set(repo.name, { changes: [diffPrunedRepository(repo)], unchanged: 0 });
       }
     }
   }
+  return { registry: diffRegistry(desired.registry, live), repositories };
+}
+
+/** The plan from its parts: --target applied, changes in address order, the summary. */
+export function assemblePlan(desired: Desired, live: Live, options: PlanOptions, parts: PlanParts): Plan {
+  const results = [parts.registry, ...parts.repositories.values()];
   const targeted = (address: string) =>
     options.targets.length === 0 || options.targets.some((t) => matchesTarget(address, t));
   const changes = results
@@ -63,29 +75,48 @@ export function plan(desired: Desired, live: Live, options: PlanOptions): Plan {
   };
 }
 
+/**
+ * The plan: what apply would do to make `live` look like `desired`, and why.
+ * Pure and synchronous: no I/O, no clock but the one passed in.
+ * Throws EcrformError when the live registry is not the one the files name.
+ */
+export function plan(desired: Desired, live: Live, options: PlanOptions): Plan {
+  return assemblePlan(desired, live, options, diffParts(desired, live, options));
+}
+
 export function summarize(changes: Change[], unchanged: number): PlanSummary {
   const summary: PlanSummary = { create: 0, update: 0, replace: 0, delete: 0, unchanged };
   for (const c of changes) summary[c.action] += 1;
   return summary;
 }
 
-/** The repositories whose images the plan needs: deletes and replaces (to count them), lifecycle previews, tag pins. */
-export function repositoriesNeedingImages(desired: Desired, live: Live, options: PlanOptions): string[] {
+/** True when a declared repository pins tags and exists: its diff always needs the live images. */
+export function hasLivePins(desired: Desired, live: Live, name: string): boolean {
+  const repo = desired.repositories[name];
+  return repo !== undefined && Object.keys(repo.images).length > 0 && live.repositories[name] !== undefined;
+}
+
+/**
+ * The repositories whose images the plan needs, from parts diffed without images
+ * (repositories with pins may be left out of them): deletes and replaces (to count
+ * the images), lifecycle previews, and tag pins.
+ */
+export function namesNeedingImages(desired: Desired, live: Live, parts: PlanParts, options: PlanOptions): string[] {
   const names = new Set<string>();
-  for (const repo of Object.values(desired.repositories)) {
-    if (Object.keys(repo.images).length > 0 && live.repositories[repo.name]) names.add(repo.name);
-  }
-  const withoutPins: Desired = {
-    ...desired,
-    repositories: Object.fromEntries(Object.entries(desired.repositories).map(([k, r]) => [k, { ...r, images: {} }])),
-  };
-  for (const change of plan(withoutPins, live, { ...options, targets: [] }).changes) {
-    const repoName = /^repository\["((?:[^"\\]|\\.)*)"\]/.exec(change.address)?.[1];
-    if (!repoName || !live.repositories[repoName]) continue;
-    const needs =
-      (change.kind === 'repository' && (change.action === 'delete' || change.action === 'replace')) ||
-      (change.kind === 'lifecyclePolicy' && change.action !== 'delete' && options.lifecyclePreview);
-    if (needs) names.add(repoName);
+  for (const name of Object.keys(desired.repositories)) if (hasLivePins(desired, live, name)) names.add(name);
+  for (const [name, result] of parts.repositories) {
+    if (!live.repositories[name]) continue;
+    const needs = result.changes.some(
+      (change) =>
+        (change.kind === 'repository' && (change.action === 'delete' || change.action === 'replace')) ||
+        (change.kind === 'lifecyclePolicy' && change.action !== 'delete' && options.lifecyclePreview),
+    );
+    if (needs) names.add(name);
   }
   return [...names].sort();
+}
+
+/** The repositories whose images the plan needs (see namesNeedingImages). */
+export function repositoriesNeedingImages(desired: Desired, live: Live, options: PlanOptions): string[] {
+  return namesNeedingImages(desired, live, diffParts(desired, live, options, (name) => !hasLivePins(desired, live, name)), options);
 }

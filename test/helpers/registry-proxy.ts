@@ -30,6 +30,13 @@ export interface RegistryProxy {
   violations: string[];
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /**
+   * Throttles as ECR does when an account asks too fast: at most `perSecond` calls
+   * are forwarded in any one second, the rest answered with ThrottlingException
+   * (counted in `throttled`). `undefined` lifts the limit.
+   */
+  limitRate(perSecond: number | undefined): void;
+  throttled: number;
   close(): Promise<void>;
 }
 
@@ -47,6 +54,16 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
   const calls: RecordedCall[] = [];
   const violations: string[] = [];
   let faults: Fault[] = [];
+  let perSecond: number | undefined;
+  let forwardedAt: number[] = [];
+  const overRate = (): boolean => {
+    if (perSecond === undefined) return false;
+    const now = Date.now();
+    forwardedAt = forwardedAt.filter((t) => t > now - 1000);
+    if (forwardedAt.length >= perSecond) return true;
+    forwardedAt.push(now);
+    return false;
+  };
 
   const takeFault = (operation: string): Fault | undefined => {
     const fault = faults.find((f) => (f.operation === operation || f.operation === '*') && f.times > 0);
@@ -71,7 +88,15 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
       // Real ECR validates every request against its model; moto does not. Answer as ECR would.
       const broken = operation ? modelViolations(operation, parsed) : [];
       violations.push(...broken);
-      const fault = broken.length ? ({ operation, kind: 'error', times: 1, code: 'ValidationException', message: `request breaks ECR's model: ${broken.join('; ')}` } as Fault) : operation ? takeFault(operation) : undefined;
+      const limited = !broken.length && operation ? overRate() : false;
+      if (limited) proxy.throttled += 1;
+      const fault = broken.length
+        ? ({ operation, kind: 'error', times: 1, code: 'ValidationException', message: `request breaks ECR's model: ${broken.join('; ')}` } as Fault)
+        : limited
+          ? ({ operation, kind: 'throttle', times: 1 } as Fault)
+          : operation
+            ? takeFault(operation)
+            : undefined;
       const forward = () => {
         const headers = { ...req.headers, 'x-moto-account-id': accountId, host: upstream.host };
         const up = request(
@@ -105,7 +130,7 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const proxy: RegistryProxy = {
     endpoint: `http://127.0.0.1:${port}`,
     accountId,
     calls,
@@ -114,12 +139,18 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
     clearFaults: () => {
       faults = [];
     },
+    limitRate: (limit) => {
+      perSecond = limit;
+      forwardedAt = [];
+    },
+    throttled: 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return proxy;
 }
 
 /** A random 12-digit account id that starts with a non-zero digit. */
