@@ -16,6 +16,8 @@ export default defineConfig({
       'test/registry/registry-moto.test.ts',
       'node_modules/**',
     ],
+    // FC_NUM_RUNS (set by npm run mutate) lowers the fast-check runs of every property.
+    setupFiles: ['test/helpers/property-runs.ts'],
     testTimeout: 60_000,
   },
 });

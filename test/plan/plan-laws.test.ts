@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../helpers/property-runs.js';
 import jsonPatch from 'fast-json-patch';
 import { plan } from '../../src/plan/plan.js';
 import { staleAddresses } from '../../src/apply/check-stale.js';
@@ -96,7 +97,7 @@ describe('plan laws, live side as ECR returns it', () => {
       fc.property(desiredArb, regionArb, (desired, region) => {
         expect(plan(desired, ecrLiveFrom(desired, region), planOptions()).changes).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -114,7 +115,7 @@ describe('plan laws, live side as ECR returns it', () => {
           expect(patched).toEqual(c.after);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -124,7 +125,7 @@ describe('plan laws, live side as ECR returns it', () => {
         const live = ecrLiveFrom(other);
         expect(staleAddresses(plan(desired, live, planOptions({ lifecyclePreview: false })), live)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../helpers/property-runs.js';
 import { diffRegistry } from '../../src/plan/diff-registry.js';
 import { plan } from '../../src/plan/plan.js';
 import { apply } from '../../src/apply/apply.js';
@@ -37,7 +38,7 @@ describe('registry settings: laws', () => {
         expect(result.changes).toEqual([]);
         expect(result.unchanged).toBe(managedAddresses(d));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -54,7 +55,7 @@ describe('registry settings: laws', () => {
         }
         for (const doc of staleCheckDocuments(changes, live)) expect(doc.now).toEqual(doc.before);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -68,7 +69,7 @@ describe('registry settings: laws', () => {
         }
         expect((await planAgainst(fake, second)).changes).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
