@@ -19,7 +19,8 @@ const outdir = join(root, 'dist', 'bin');
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { ecrform: 'src/cli.ts' },
+  // The GitHub Action's entry (action.yml) runs the ecrform bin beside it.
+  entryPoints: { ecrform: 'src/cli.ts', 'github-action': 'src/github/main.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -14,6 +14,7 @@ import { hintsFromDesired } from '../render/compact/hints.js';
 import type { ViewOptions } from '../render/change-details.js';
 import { connect, type Connection, type ConnectionOptions } from './connect.js';
 import { openView } from './open-view.js';
+import { appendStepSummary } from './step-summary.js';
 import { readPlanFile } from './read-plan-file.js';
 import { planFromFiles } from './plan-from-files.js';
 import type { Io, OutputFormat } from './io.js';
@@ -78,6 +79,7 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     if (!hasChanges(plan.summary)) {
       await view.close();
       printResult({ ok: true, steps: [] }, options.format, io);
+      await appendStepSummary(io, renderApplyMarkdown({ ok: true, steps: [] }));
       return 0;
     }
     checkBlocked(plan, options.forceDelete);
@@ -97,6 +99,8 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     });
     await view.close();
     printResult(result, options.format, io);
+    // Like plan and drift: the run's summary page records what was applied, and what failed.
+    await appendStepSummary(io, renderApplyMarkdown(result));
     return result.ok ? 0 : 1;
   } finally {
     await view.close();

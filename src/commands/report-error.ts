@@ -1,4 +1,5 @@
 import { ConfigError, EcrformError, formatDiagnostic } from '../errors.js';
+import { annotationLines } from '../github/annotations.js';
 import type { Io } from './io.js';
 
 /**
@@ -9,11 +10,13 @@ import type { Io } from './io.js';
 export function reportError(err: unknown, io: Io, debug: boolean): number {
   if (err instanceof ConfigError) {
     for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+    io.stderr(annotationLines(err.diagnostics, io.env));
     io.stderr(`${err.diagnostics.length} problem${err.diagnostics.length === 1 ? '' : 's'} found; nothing was sent to AWS.\n`);
     return 1;
   }
   if (err instanceof EcrformError) {
     for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+    io.stderr(annotationLines(err.diagnostics, io.env));
     io.stderr(`error: ${err.message}\n`);
     return 1;
   }

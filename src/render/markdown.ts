@@ -1,9 +1,11 @@
 import type { Change, Plan } from '../model/plan.js';
 import { ACTION_MARK, actionLabel, describeChanges, type DetailLine, type ViewOptions } from './change-details.js';
 import { fitMarkdown } from './fit-markdown.js';
+import { foldedSummaryTable } from './fold-summary.js';
 import { groupChanges, type ChangeGroup } from './group-changes.js';
 import { changeNotes, codeCell, renderChangeBlock } from './markdown-change.js';
 import { hasChanges, planSummaryLine } from './summary.js';
+import { renderVerdictMarkdown } from './verdict.js';
 
 export interface MarkdownOptions extends ViewOptions {
   /** The character budget; defaults to MARKDOWN_LIMIT (60,000). */
@@ -37,7 +39,8 @@ export function renderGroupBlocks(group: ChangeGroup, details: Map<Change, Detai
  * The plan as markdown for a pull-request comment or a job summary: the
  * summary table, then each repository's changes as collapsible blocks, with
  * the same compact documents as the terminal. Past the limit the blocks are
- * cut, with a line saying so; the table is always kept.
+ * cut, with a line saying so; past that the table is folded into counts per
+ * action and per repository prefix. The verdict is always kept.
  */
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const details = describeChanges(plan.changes, plan.createdAt, options);
@@ -46,5 +49,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     limit: options.limit,
     noun: 'changes',
     hint: 'Run `ecrform plan` (or see the job log) for the rest.',
+    verdict: renderVerdictMarkdown(plan),
+    fold: (budget) => foldedSummaryTable(plan.changes, budget),
   });
 }

@@ -58,10 +58,12 @@ describe('the markdown plan', () => {
     );
   });
 
-  it('keeps the table even when the table alone is past the limit', () => {
+  it('folds the table into counts per prefix when the table alone is past the limit', () => {
     const md = renderPlanMarkdown(bigPlan(40), { limit: 2_000 });
-    expect(count(md, '| `+` |')).toBe(40);
+    expect(md.length).toBeLessThanOrEqual(2_000);
+    expect(count(md, '| `+` |')).toBe(0);
     expect(md).not.toContain('<details>');
-    expect(md).toContain('> **Detail cut:** 0 of 40 changes shown');
+    expect(md).toContain('| `(no prefix)` | 40 | 0 | 0 | 0 | 0 | 40 |');
+    expect(md).toContain('> **Summary folded:** the 40 changes are counted per action and per repository prefix');
   });
 });
