@@ -115,9 +115,17 @@ describe('the npm package', () => {
       times.push(r.seconds);
     }
     const best = Math.min(...times);
-    console.log(`installed ecrform --version: best ${best.toFixed(3)} s of ${times.map((t) => t.toFixed(3)).join(', ')}`);
-    // The goal is 0.3 s on an idle machine; the bound leaves room for a loaded CI box.
-    expect(best).toBeLessThan(1);
+    // What ecrform adds to Node's own start-up, so a loaded machine does not make the test flaky.
+    const bare: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = process.hrtime.bigint();
+      await run(process.execPath, ['-e', '0']);
+      bare.push(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    const node = Math.min(...bare);
+    console.log(`installed ecrform --version: best ${best.toFixed(3)} s of ${times.map((t) => t.toFixed(3)).join(', ')}; node -e 0: best ${node.toFixed(3)} s`);
+    // The goal is 0.3 s in all on an idle machine (about 0.1 s measured); ecrform's own share must stay well under it.
+    expect(best - node).toBeLessThan(0.3);
   });
 
   it('validate finds the schema inside the installed package and names FILE:LINE:COL', async () => {
