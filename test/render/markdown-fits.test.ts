@@ -63,7 +63,7 @@ describe('a plan markdown report always fits in one comment', () => {
       const md = renderPlanMarkdown(plan);
       expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
       expect(md.startsWith('### ecrform plan: registry `123456789012` (eu-west-1)\n\n**✅ Applies cleanly.**')).toBe(true);
-      expect(md).toContain(`**Plan: ${changes} to create, 0 to update, 0 to replace, 0 to delete (0 unchanged).**`);
+      expect(md).toContain(`**Plan: ${changes} to create, 0 to update, 0 to replace, 0 to delete (0 unchanged)`);
       expect(md).not.toContain('<details>');
       expect(md).not.toContain('| `+` |');
       // Every prefix is counted, and the counts add up to the plan.
