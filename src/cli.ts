@@ -89,7 +89,7 @@ function withAwsOptions(cmd: Command): Command {
 function withPlanOptions(cmd: Command): Command {
   return cmd
     .option('--target <address>', 'only this address or address prefix (repeatable)', collect, [])
-    .option('--no-lifecycle-preview', 'skip reading images for the lifecycle preview (no `expires`)')
+    .option('--no-lifecycle-preview', 'skip reading images for the lifecycle preview (no `expires` or `archives`)')
     .option('--full', 'show every document in full: no folded statements, no references to a file or an earlier repository', false);
 }
 

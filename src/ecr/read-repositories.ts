@@ -3,6 +3,7 @@ import type { EcrPort } from './port.js';
 import type { LiveImage, LiveRepository } from '../model/live.js';
 import type { JsonObject, TagMutability, EncryptionType } from '../model/desired.js';
 import { orNull } from './not-found.js';
+import { ALL_IMAGE_STATUSES, toLiveImage } from './read-images.js';
 
 /** Every repository of the registry, in pages of 1,000. */
 export async function listRepositories(port: EcrPort): Promise<Repository[]> {
@@ -62,21 +63,13 @@ export function toLiveRepository(repo: Repository, tags: Record<string, string>)
   };
 }
 
-/** Every image of a repository (DescribeImages, paged). */
+/** Every image of a repository, archived ones included (DescribeImages, paged). */
 export async function readImages(port: EcrPort, name: string): Promise<LiveImage[]> {
   const images: LiveImage[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await port.describeImages({ repositoryName: name, maxResults: 1000, nextToken });
-    for (const d of page.imageDetails ?? []) {
-      images.push({
-        digest: d.imageDigest ?? '',
-        tags: [...(d.imageTags ?? [])].sort(),
-        pushedAt: (d.imagePushedAt ?? new Date(0)).toISOString(),
-        ...(d.lastRecordedPullTime ? { lastPulledAt: d.lastRecordedPullTime.toISOString() } : {}),
-        sizeBytes: d.imageSizeInBytes ?? 0,
-      });
-    }
+    const page = await port.describeImages({ repositoryName: name, maxResults: 1000, nextToken, filter: ALL_IMAGE_STATUSES });
+    for (const d of page.imageDetails ?? []) images.push(toLiveImage(d));
     nextToken = page.nextToken;
   } while (nextToken);
   return images;

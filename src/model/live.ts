@@ -17,6 +17,12 @@ export interface LiveImage {
   /** ISO 8601; absent when never pulled (or unknown). */
   lastPulledAt?: string;
   sizeBytes: number;
+  /** DescribeImages' imageStatus; absent means ACTIVE (the standard storage class). */
+  status?: 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING';
+  /** ISO 8601: when the image last moved to the archive storage class. */
+  lastArchivedAt?: string;
+  /** ISO 8601: when the image was last restored from archive. */
+  lastActivatedAt?: string;
 }
 
 /**

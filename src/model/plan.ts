@@ -30,7 +30,7 @@ export interface ExpiringImage {
   pushedAt: string;
 }
 
-/** The images a lifecycle policy would expire now, by ECR's rules. */
+/** The images a lifecycle policy would expire (or archive) now, by ECR's rules. */
 export interface Expiry {
   count: number;
   bytes: number;
@@ -62,6 +62,8 @@ export interface Change {
   /** The ECR operations apply will make for this change, in order. */
   calls: string[];
   expires?: Expiry;
+  /** The images a lifecycle policy would archive now (transition to the archive storage class). */
+  archives?: Expiry;
   /** Set when apply must refuse without --force-delete (a repository holding images). */
   blocked?: string;
   warnings: string[];

@@ -5,7 +5,7 @@ import type { Change, Expiry } from '../model/plan.js';
 import { address } from '../model/address.js';
 import { OWNERSHIP_TAG_KEY, isOwned } from '../model/ownership.js';
 import { EcrformError } from '../errors.js';
-import { makeChange, sameDocument } from './make-change.js';
+import { makeChange, sameDocument, type ChangeInput } from './make-change.js';
 import {
   createDocument,
   desiredTagsDocument,
@@ -16,7 +16,7 @@ import {
   replacedDocument,
   settingsDocument,
 } from './repository-documents.js';
-import { previewLifecycle } from './lifecycle-preview.js';
+import { hasTransitionRule, previewLifecycleActions } from './lifecycle-preview.js';
 import { sortByKey } from '../normalize/filters.js';
 import { diffImagePins } from './diff-image-pins.js';
 
@@ -43,10 +43,20 @@ function blockedByImages(live: LiveRepository): string | undefined {
   return count > 0 ? holdsImagesMessage(count) : undefined;
 }
 
-function expiresFor(policy: JsonObject | null, live: LiveRepository | undefined, ctx: RepositoryDiffContext): Expiry | undefined {
-  if (!policy || !ctx.lifecyclePreview) return undefined;
-  if (!live) return { count: 0, bytes: 0, images: [] };
-  return live.images ? previewLifecycle(policy, live.images, ctx.now) : undefined;
+const NO_IMAGES: Expiry = { count: 0, bytes: 0, images: [] };
+
+/**
+ * The lifecycle preview of a created or changed policy: what it expires now,
+ * what it archives now (only for a policy with a transition rule: no other
+ * can archive), and its notes as warnings.
+ */
+function previewFor(policy: JsonObject | null, live: LiveRepository | undefined, ctx: RepositoryDiffContext): Pick<ChangeInput, 'expires' | 'archives' | 'warnings'> {
+  if (!policy || !ctx.lifecyclePreview) return {};
+  const archiving = hasTransitionRule(policy);
+  if (!live) return archiving ? { expires: NO_IMAGES, archives: NO_IMAGES } : { expires: NO_IMAGES };
+  if (!live.images) return {};
+  const { expires, archives, notes } = previewLifecycleActions(policy, live.images, ctx.now);
+  return archiving ? { expires, archives, warnings: notes } : { expires, warnings: notes };
 }
 
 /** A declared repository that does not exist: one create, plus its policies and pins. */
@@ -75,10 +85,10 @@ function diffSubDocuments(desired: DesiredRepository, live: LiveRepository | und
     if (before === null && after === null) continue;
     if (before !== null && after !== null && sameDocument(before, after)) continue;
     const action = before === null ? 'create' : after === null ? 'delete' : 'update';
-    const expires = p.kind === 'lifecyclePolicy' && action !== 'delete' ? expiresFor(after, live, ctx) : undefined;
+    const preview = p.kind === 'lifecyclePolicy' && action !== 'delete' ? previewFor(after, live, ctx) : {};
     // Sent as written: normalizing is for comparing only (semantics.md).
     const written = desired[p.field];
-    changes.push(makeChange({ address: p.addr, kind: p.kind, action, before, after, written, calls: [after === null ? p.del : p.put], expires }));
+    changes.push(makeChange({ address: p.addr, kind: p.kind, action, before, after, written, calls: [after === null ? p.del : p.put], ...preview }));
   }
   return changes;
 }

@@ -5,10 +5,11 @@ import { isJsonObject as isObject } from '../normalize/canonical-json.js';
 
 /*
  * A pure re-implementation of ECR's lifecycle policy evaluator, for the
- * `expires` preview of a plan (semantics.md "Lifecycle preview"). It follows
- * the evaluation rules of the Amazon ECR User Guide ("Lifecycle policy
- * evaluation rules" in "Automate the cleanup of images by using lifecycle
- * policies", and the worked examples in "Examples of lifecycle policies"):
+ * `expires` and `archives` previews of a plan (semantics.md "Lifecycle
+ * preview"). It follows the evaluation rules of the Amazon ECR User Guide
+ * ("Lifecycle policy evaluation rules" in "Automate the cleanup of images by
+ * using lifecycle policies", and the worked examples in "Examples of
+ * lifecycle policies", archive examples included):
  *
  * - "All rules are evaluated at the same time, regardless of rule priority.
  *   After all rules are evaluated, they are then applied based on rule
@@ -17,7 +18,7 @@ import { isJsonObject as isObject } from '../normalize/canonical-json.js';
  * - "An image is expired or archived by exactly one or zero rules" and "An
  *   image that matches the tagging requirements of a rule cannot be expired or
  *   archived by a rule with a lower priority": walking the rules by priority, a
- *   rule *claims* every image its tag selection matches (whether or not it marks
+ *   rule *claims* every image its selection matches (whether or not it marks
  *   it), and a later rule may not mark a claimed image.
  * - "Rules can never mark images that are marked by higher priority rules, but
  *   can still identify them as if they haven't been expired or archived": this
@@ -30,116 +31,202 @@ import { isJsonObject as isObject } from '../normalize/canonical-json.js';
  *   rule 2 claimed but did not expire, and so expires the unclaimed image D.
  *   Counting only unclaimed images would have kept D. (The guide's "Filtering
  *   on multiple rules" Examples A and B agree.)
+ * - Storage classes: a rule selects only images of its `storageClass`
+ *   (`standard` when left out). An image whose status is `ARCHIVED` is in the
+ *   archive class, one that is `ACTIVE` (or has no status) in standard. So the
+ *   guide's "Combining archive and expire rules" (a `tagStatus: any`
+ *   transition rule, then a `tagStatus: any` expire rule over `archive`) has
+ *   two rules that never see the same image, and each claims only its own.
+ * - `transition` rules archive the standard images they mark (the preview's
+ *   `archives`); `expire` rules delete them (`expires`), in either class.
+ * - `sinceImagePulled` counts from the last recorded pull; from the push when
+ *   the image was never pulled; and from `lastActivatedAt` when the image was
+ *   restored from archive and not pulled since. `sinceImageTransitioned`
+ *   counts from `lastArchivedAt`, archived images only.
+ * - "Expiration is always ordered by pushed_at_time ... If an image was
+ *   archived and then restored at any point in the past, the image's
+ *   last_activated_at is used instead of pushed_at_time": the age order of
+ *   `imageCountMoreThan` (standard images) takes `lastActivatedAt` over the
+ *   push time; archived images are ordered by `lastArchivedAt`.
+ * - "Archived images have a minimum storage duration of 90 days. You cannot
+ *   configure lifecycle policies that delete images that have been in archive
+ *   for less than 90 days": no rule expires an image archived less than 90
+ *   days ago, whatever its count says. A rule that asks for less gets a note
+ *   (the plan shows it as a warning) saying how many archived images it
+ *   selects but cannot expire yet.
  *
  * Choices where ECR does not say (documented so the preview is predictable):
- * - `transition` rules (to the archive storage class) never put an image in
- *   `expires`, since archiving is not expiring; but they take part in
- *   claiming like any rule, as the guide's "expired or archived" wording says,
- *   so an image they select is safe from lower-priority expire rules.
- * - `LiveImage` has no storage class: every image is taken to be active
- *   (standard). A rule with `selection.storageClass: archive`, or counting
- *   `sinceImageTransitioned` (archived images only), selects nothing.
- * - Equal push times: the order "older first" is push time, then digest, so
- *   of two images pushed in the same millisecond the one with the smaller
- *   digest counts as older. ECR does not document its tie-break.
+ * - An `ACTIVATING` image (being restored) is in neither class: no rule
+ *   selects it, so it is never in the preview and claims nothing.
+ * - An archived image without `lastArchivedAt` cannot be dated: no rule
+ *   expires it (a preview never invents an age).
+ * - Equal times: the order "older first" is the age time, then digest, so of
+ *   two images pushed in the same millisecond the one with the smaller digest
+ *   counts as older. ECR does not document its tie-break.
  * - A malformed rule (which validation rejects before any plan) selects or
  *   marks nothing rather than guessing: unknown `tagStatus`, `countType`,
- *   `countUnit` other than `days`, or a non-numeric `countNumber`.
+ *   `storageClass`, `countUnit` other than `days`, or a non-numeric
+ *   `countNumber`; so does a `transition` rule over the archive class.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** ECR's minimum storage duration of an archived image. */
+export const ARCHIVE_MINIMUM_DAYS = 90;
+
+type StorageClass = 'standard' | 'archive';
 
 interface Rule {
   priority: number;
   tagStatus: string | null;
   tagPrefixList: string[];
   tagPatterns: RegExp[];
-  /** Only active (standard) images exist for the preview; see the header. */
-  selectsStandard: boolean;
+  /** null for a storageClass ECR does not know: the rule selects nothing. */
+  storageClass: StorageClass | null;
   countType: string | null;
   countUnit: string | null;
   countNumber: number | null;
-  expires: boolean;
+  action: 'expire' | 'transition' | null;
 }
 
-/** An image with its times parsed once. */
+/** An image with its class and times parsed once. */
 interface Candidate {
   image: LiveImage;
+  /** null while ACTIVATING: in neither class. */
+  storageClass: StorageClass | null;
   pushedMs: number;
-  /** lastPulledAt, or pushedAt when never pulled (as ECR's sinceImagePulled does). */
+  /** What sinceImagePulled counts from (see the header). */
   pulledMs: number;
+  /** lastArchivedAt; null when not archived or not reported. */
+  archivedMs: number | null;
+  /** The age order of imageCountMoreThan: older first by this time. */
+  orderMs: number;
+}
+
+/** What a lifecycle policy would do now: the images it expires, those it archives, and notes for the plan. */
+export interface LifecyclePreview {
+  expires: Expiry;
+  archives: Expiry;
+  notes: string[];
 }
 
 /**
- * The images that `policy` would expire now from a repository holding `images`,
- * by ECR's lifecycle rules (see the header of this file for each rule and its
- * source).
- *
- * Invariants: each image appears at most once; `images` is sorted by push time
- * ascending, then digest; `count` is `images.length`; `bytes` is the sum of the
- * expired images' `sizeBytes`; `pushedAt` and `tags` are copied as given.
- * Deterministic: depends only on its arguments (`now` is the clock), never on
- * the order of `images` or of the policy's rules.
- *
- * Throws when an image's `pushedAt` or `lastPulledAt` is not a date: live
- * images come from `DescribeImages`, so that is a bug, not a user's mistake.
+ * The images that `policy` would expire now from a repository holding
+ * `images`, by ECR's lifecycle rules. See previewLifecycleActions.
  */
 export function previewLifecycle(policy: JsonObject, images: LiveImage[], now: Date): Expiry {
+  return previewLifecycleActions(policy, images, now).expires;
+}
+
+/**
+ * What `policy` would do now to a repository holding `images`, by ECR's
+ * lifecycle rules (see the header of this file for each rule and its source):
+ * the images it would expire, those it would archive, and notes such as the
+ * 90-day archive minimum holding images back.
+ *
+ * Invariants: each image appears in at most one of `expires` and `archives`,
+ * at most once; both lists are sorted by push time ascending, then digest;
+ * `count` is the list's length and `bytes` the sum of its images'
+ * `sizeBytes`. Deterministic: depends only on its arguments (`now` is the
+ * clock), never on the order of `images` or of the policy's rules.
+ *
+ * Throws when an image's times are not dates: live images come from
+ * `DescribeImages`, so that is a bug, not a user's mistake.
+ */
+export function previewLifecycleActions(policy: JsonObject, images: LiveImage[], now: Date): LifecyclePreview {
   const nowMs = now.getTime();
-  const candidates = images.map(toCandidate).sort(olderFirst);
+  const candidates = images.map(toCandidate).sort(olderBy((c) => c.pushedMs));
   const claimed = new Set<Candidate>();
   const expired: Candidate[] = [];
+  const archived: Candidate[] = [];
+  const notes: string[] = [];
   for (const rule of readRules(policy)) {
-    const selected = candidates.filter((c) => selects(rule, c.image));
-    if (rule.expires) {
-      for (const c of marks(rule, selected, nowMs)) if (!claimed.has(c)) expired.push(c);
+    const selected = candidates.filter((c) => selects(rule, c));
+    if (rule.action === 'expire' || (rule.action === 'transition' && rule.storageClass === 'standard')) {
+      const { marked, held } = marks(rule, selected, nowMs);
+      const into = rule.action === 'expire' ? expired : archived;
+      for (const c of marked) if (!claimed.has(c)) into.push(c);
+      const note = holdNote(rule, held.filter((c) => !claimed.has(c)).length);
+      if (note) notes.push(note);
     }
     // After marking: a rule never blocks itself, only the rules below it.
     for (const c of selected) claimed.add(c);
   }
-  expired.sort(olderFirst);
+  return { expires: toExpiry(expired), archives: toExpiry(archived), notes };
+}
+
+/** True when a rule of the policy moves images to the archive storage class. */
+export function hasTransitionRule(policy: JsonObject): boolean {
+  return readRules(policy).some((rule) => rule.action === 'transition');
+}
+
+function toExpiry(list: Candidate[]): Expiry {
+  const sorted = [...list].sort(olderBy((c) => c.pushedMs));
   return {
-    count: expired.length,
-    bytes: expired.reduce((sum, c) => sum + c.image.sizeBytes, 0),
-    images: expired.map(({ image }): ExpiringImage => ({ digest: image.digest, tags: [...image.tags], pushedAt: image.pushedAt })),
+    count: sorted.length,
+    bytes: sorted.reduce((sum, c) => sum + c.image.sizeBytes, 0),
+    images: sorted.map(({ image }): ExpiringImage => ({ digest: image.digest, tags: [...image.tags], pushedAt: image.pushedAt })),
   };
 }
 
-/** Does the rule's tag selection (and storage class) match the image? */
-function selects(rule: Rule, image: LiveImage): boolean {
-  if (!rule.selectsStandard) return false;
+/** Does the rule's storage class and tag selection match the image? */
+function selects(rule: Rule, c: Candidate): boolean {
+  if (rule.storageClass === null || rule.storageClass !== c.storageClass) return false;
+  const tags = c.image.tags;
   switch (rule.tagStatus) {
     case 'any':
       return true;
     case 'untagged':
-      return image.tags.length === 0;
+      return tags.length === 0;
     case 'tagged':
       // Every listed prefix or pattern must match some tag; different entries may match different tags.
       return (
-        image.tags.length > 0 &&
-        rule.tagPrefixList.every((prefix) => image.tags.some((tag) => tag.startsWith(prefix))) &&
-        rule.tagPatterns.every((pattern) => image.tags.some((tag) => pattern.test(tag)))
+        tags.length > 0 &&
+        rule.tagPrefixList.every((prefix) => tags.some((tag) => tag.startsWith(prefix))) &&
+        rule.tagPatterns.every((pattern) => tags.some((tag) => pattern.test(tag)))
       );
     default:
       return false;
   }
 }
 
-/** The selected images the rule's count criterion marks; `selected` is oldest first. */
-function marks(rule: Rule, selected: Candidate[], nowMs: number): Candidate[] {
+/**
+ * The selected images the rule's count criterion marks (`selected` is oldest
+ * first by push time), and those it would mark but the 90-day archive minimum
+ * holds back.
+ */
+function marks(rule: Rule, selected: Candidate[], nowMs: number): { marked: Candidate[]; held: Candidate[] } {
   const n = rule.countNumber;
-  if (n === null) return [];
+  if (n === null) return { marked: [], held: [] };
+  let marked: Candidate[];
   switch (rule.countType) {
-    case 'imageCountMoreThan':
-      // Keep the newest n; everything older is marked.
-      return selected.slice(0, Math.max(0, selected.length - n));
+    case 'imageCountMoreThan': {
+      // Keep the newest n by the age order; everything older is marked.
+      const byAge = [...selected].sort(olderBy((c) => c.orderMs));
+      marked = byAge.slice(0, Math.max(0, byAge.length - n));
+      break;
+    }
     case 'sinceImagePushed':
-      return isDays(rule) ? selected.filter((c) => nowMs - c.pushedMs > n * DAY_MS) : [];
+      marked = isDays(rule) ? selected.filter((c) => nowMs - c.pushedMs > n * DAY_MS) : [];
+      break;
     case 'sinceImagePulled':
-      return isDays(rule) ? selected.filter((c) => nowMs - c.pulledMs > n * DAY_MS) : [];
+      marked = isDays(rule) ? selected.filter((c) => nowMs - c.pulledMs > n * DAY_MS) : [];
+      break;
+    case 'sinceImageTransitioned':
+      marked = isDays(rule) ? selected.filter((c) => c.archivedMs !== null && nowMs - c.archivedMs > n * DAY_MS) : [];
+      break;
     default:
-      return [];
+      marked = [];
   }
+  if (rule.action !== 'expire' || rule.storageClass !== 'archive') return { marked, held: [] };
+  const oldEnough = (c: Candidate) => c.archivedMs !== null && nowMs - c.archivedMs >= ARCHIVE_MINIMUM_DAYS * DAY_MS;
+  return { marked: marked.filter(oldEnough), held: marked.filter((c) => !oldEnough(c)) };
+}
+
+/** The plan's note for archived images a rule would expire but ECR keeps for their first 90 days. */
+function holdNote(rule: Rule, held: number): string | null {
+  if (held === 0) return null;
+  const what = held === 1 ? '1 archived image' : `${held} archived images`;
+  return `lifecycle rule ${rule.priority} would expire ${what} archived less than ${ARCHIVE_MINIMUM_DAYS} days ago; ECR keeps an archived image at least ${ARCHIVE_MINIMUM_DAYS} days, so ${held === 1 ? 'it is' : 'they are'} not expired now`;
 }
 
 /** `days` is the only unit ECR accepts; a policy without one is read as days. */
@@ -158,17 +245,17 @@ function readRules(policy: JsonObject): Rule[] {
 function readRule(rule: JsonObject): Rule {
   const selection = isObject(rule.selection) ? rule.selection : {};
   const action = isObject(rule.action) ? rule.action : {};
-  const storageClass = selection.storageClass;
+  const storageClass = selection.storageClass ?? 'standard';
   return {
     priority: typeof rule.rulePriority === 'number' ? rule.rulePriority : Number.MAX_SAFE_INTEGER,
     tagStatus: typeof selection.tagStatus === 'string' ? selection.tagStatus : null,
     tagPrefixList: strings(selection.tagPrefixList),
     tagPatterns: strings(selection.tagPatternList).map(compilePattern),
-    selectsStandard: storageClass === undefined || storageClass === 'standard',
+    storageClass: storageClass === 'standard' || storageClass === 'archive' ? storageClass : null,
     countType: typeof selection.countType === 'string' ? selection.countType : null,
     countUnit: typeof selection.countUnit === 'string' ? selection.countUnit : null,
     countNumber: typeof selection.countNumber === 'number' && Number.isFinite(selection.countNumber) ? selection.countNumber : null,
-    expires: action.type === 'expire',
+    action: action.type === 'expire' ? 'expire' : action.type === 'transition' && action.targetStorageClass === 'archive' ? 'transition' : null,
   };
 }
 
@@ -179,9 +266,17 @@ function compilePattern(pattern: string): RegExp {
 }
 
 function toCandidate(image: LiveImage): Candidate {
+  const time = (text: string | undefined, field: string): number | null => (text === undefined ? null : parseTime(text, image.digest, field));
   const pushedMs = parseTime(image.pushedAt, image.digest, 'pushedAt');
-  const pulledMs = image.lastPulledAt === undefined ? pushedMs : parseTime(image.lastPulledAt, image.digest, 'lastPulledAt');
-  return { image, pushedMs, pulledMs };
+  const pulled = time(image.lastPulledAt, 'lastPulledAt');
+  const activated = time(image.lastActivatedAt, 'lastActivatedAt');
+  const archivedMs = time(image.lastArchivedAt, 'lastArchivedAt');
+  const status = image.status ?? 'ACTIVE';
+  const storageClass: StorageClass | null = status === 'ACTIVE' ? 'standard' : status === 'ARCHIVED' ? 'archive' : null;
+  // Restored and not pulled since: the restore is the last use (a pull before it is older still).
+  const pulledMs = Math.max(pulled ?? pushedMs, activated ?? Number.NEGATIVE_INFINITY);
+  const orderMs = storageClass === 'archive' ? (archivedMs ?? pushedMs) : (activated ?? pushedMs);
+  return { image, storageClass, pushedMs, pulledMs, archivedMs: storageClass === 'archive' ? archivedMs : null, orderMs };
 }
 
 function parseTime(text: string, digest: string, field: string): number {
@@ -190,9 +285,14 @@ function parseTime(text: string, digest: string, field: string): number {
   return ms;
 }
 
-function olderFirst(a: Candidate, b: Candidate): number {
-  if (a.pushedMs !== b.pushedMs) return a.pushedMs - b.pushedMs;
-  return a.image.digest < b.image.digest ? -1 : a.image.digest > b.image.digest ? 1 : 0;
+/** Older first by the given time, then by digest. */
+function olderBy(time: (c: Candidate) => number): (a: Candidate, b: Candidate) => number {
+  return (a, b) => {
+    const ta = time(a);
+    const tb = time(b);
+    if (ta !== tb) return ta - tb;
+    return a.image.digest < b.image.digest ? -1 : a.image.digest > b.image.digest ? 1 : 0;
+  };
 }
 
 function strings(value: Json | undefined): string[] {

@@ -14,6 +14,7 @@ export interface ChangeInput {
   written?: Json;
   calls: string[];
   expires?: Expiry;
+  archives?: Expiry;
   blocked?: string;
   warnings?: string[];
 }
@@ -38,6 +39,7 @@ export function makeChange(input: ChangeInput): Change {
   };
   if (input.written !== undefined && input.written !== null) change.written = input.written;
   if (input.expires) change.expires = input.expires;
+  if (input.archives) change.archives = input.archives;
   if (input.blocked) change.blocked = input.blocked;
   return change;
 }

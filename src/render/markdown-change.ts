@@ -35,7 +35,8 @@ function noteLine(line: DetailLine): string {
   if (line.tone === 'blocked') return `- ⛔ **${text}**`;
   if (line.tone === 'warning') return `- ⚠️ ${text}`;
   if (line.tone === 'note') return `- ${text}`;
-  return line.indent ? `  - ${text}` : `- 🗑️ ${text}`;
+  if (line.indent) return `  - ${text}`;
+  return line.text.startsWith('will archive') ? `- 📦 ${text}` : `- 🗑️ ${text}`;
 }
 
 /** The short notes of the summary table: blocked, warnings, expiries. */
@@ -43,6 +44,7 @@ export function changeNotes(change: Change): string {
   const notes: string[] = [];
   if (change.blocked) notes.push('⛔ blocked');
   if (change.expires?.count) notes.push(`expires ${change.expires.count} image${change.expires.count === 1 ? '' : 's'}`);
+  if (change.archives?.count) notes.push(`archives ${change.archives.count} image${change.archives.count === 1 ? '' : 's'}`);
   if (change.warnings.length) notes.push(`⚠️ ${change.warnings.length} warning${change.warnings.length === 1 ? '' : 's'}`);
   return notes.join(', ');
 }

@@ -4,7 +4,7 @@ import type { Change } from '../../model/plan.js';
 import { canonicalStringify, fingerprint, isJsonObject } from '../../normalize/canonical-json.js';
 import { block, line, type DetailLine } from './detail-line.js';
 import { documentDiff, documentSize } from './document-diff.js';
-import { expiryLines } from './expiry-lines.js';
+import { archiveLines, expiryLines } from './expiry-lines.js';
 import { documentFields, fieldDiff, tagDiff, tagLine } from './field-diff.js';
 import { NO_HINTS, type RenderHints } from './hints.js';
 import { orderLike } from './key-order.js';
@@ -100,10 +100,10 @@ export function describeChange(change: Change, ctx: DescribeContext): DetailLine
   if (DOCUMENT_KINDS.has(change.kind)) lines.push(...documentDetails(change, ctx));
   else if (change.kind === 'tags') lines.push(...tagDetails(change));
   else lines.push(...attributeDetails(change));
-  if (change.expires) {
-    const repo = repositoryOf(change);
-    lines.push(...expiryLines(change.expires, change.after, { now: ctx.now, full: ctx.full, newRepository: repo !== null && ctx.newRepositories.has(repo) }));
-  }
+  const repo = repositoryOf(change);
+  const expiryCtx = { now: ctx.now, full: ctx.full, newRepository: repo !== null && ctx.newRepositories.has(repo) };
+  if (change.expires) lines.push(...expiryLines(change.expires, change.after, expiryCtx));
+  if (change.archives) lines.push(...archiveLines(change.archives, expiryCtx));
   for (const w of change.warnings) lines.push({ mark: '!', text: `warning: ${w}`, tone: 'warning' });
   if (change.blocked) lines.push({ mark: '!', text: `blocked: ${change.blocked}`, tone: 'blocked' });
   return lines;

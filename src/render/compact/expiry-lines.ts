@@ -25,6 +25,12 @@ export function describeExpiry(expires: Expiry): string {
   return `will expire ${expires.count} ${noun} (${formatBytes(expires.bytes)}) now`;
 }
 
+/** "will archive 3 images (1.2 GB) now": the archive side of the lifecycle preview, worded like the expiry. */
+export function describeArchive(archives: Expiry): string {
+  if (archives.count === 0) return 'will archive no images now';
+  return `will archive ${archives.count} ${archives.count === 1 ? 'image' : 'images'} (${formatBytes(archives.bytes)}) now`;
+}
+
 /** "pushed today", "pushed 1 day ago", "pushed 41 days ago": the age as of when the plan was made. */
 export function describeAge(pushedAt: string, now: string): string {
   const days = Math.floor((Date.parse(now) - Date.parse(pushedAt)) / DAY_MS);
@@ -119,6 +125,21 @@ export function expiryLines(expires: Expiry, policy: Json, ctx: ExpiryContext): 
     lines.push({ mark: '!', text: describeExpiringImage(image, ctx.now, only ? undefined : ruleOf.get(image)), tone: 'expiry', indent: 1 });
   }
   const more = expires.images.length - shown.length;
+  if (more > 0) lines.push({ mark: '!', text: `… and ${more} more`, tone: 'expiry', indent: 1 });
+  return lines;
+}
+
+/**
+ * What a lifecycle change would archive now (its transition rules): a
+ * warning with the first few images, or a dim note that nothing is archived,
+ * left out for a repository that does not exist yet.
+ */
+export function archiveLines(archives: Expiry, ctx: ExpiryContext): DetailLine[] {
+  if (archives.count === 0) return ctx.newRepository ? [] : [{ mark: '·', text: 'archives no images now', tone: 'note' }];
+  const lines: DetailLine[] = [{ mark: '!', text: describeArchive(archives), tone: 'expiry' }];
+  const shown = ctx.full ? archives.images : archives.images.slice(0, EXPIRY_IMAGES_SHOWN);
+  for (const image of shown) lines.push({ mark: '!', text: describeExpiringImage(image, ctx.now), tone: 'expiry', indent: 1 });
+  const more = archives.images.length - shown.length;
   if (more > 0) lines.push({ mark: '!', text: `… and ${more} more`, tone: 'expiry', indent: 1 });
   return lines;
 }
