@@ -197,14 +197,19 @@ program
   .description('write the live registry as a desired-state file')
   .option('--prefix <prefix>', 'only repositories whose name starts with this (repeatable)', collect, [])
   .option('--out <file>', 'write the file here instead of stdout')
+  .option('--registry-settings', 'also write the registry-wide settings (policy, scanning, replication, pull-through cache, creation templates, signing, pull-time update exclusions)', false)
   .option('--region <region>', 'AWS region')
   .option('--profile <profile>', 'AWS shared-config profile')
   .option('--endpoint <url>', 'ECR endpoint URL (default: AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, or AWS)')
   .option('--concurrency <n>', 'API calls in flight at once', positiveInt, DEFAULT_CONCURRENCY)
   .option('--no-color', 'no colour (NO_COLOR is respected too)')
   .option('--debug', 'each API call on stderr: operation, target, time, outcome', false)
-  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string }) =>
-    run(async (io) => (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out }, io), flags),
+  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string; registrySettings: boolean }) =>
+    run(
+      async (io) =>
+        (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out, registrySettings: flags.registrySettings }, io),
+      flags,
+    ),
   );
 
 await program.parseAsync(process.argv);

@@ -5,12 +5,15 @@ import { schemaPath } from '../config/validate-schema.js';
 import { fetchLive } from '../ecr/fetch-live.js';
 import { EcrformError } from '../errors.js';
 import { importDocument, matchesPrefixes } from '../import/import-document.js';
+import { IMPORTED_REGISTRY_SETTINGS } from '../import/import-registry.js';
 import { connect, type ConnectionOptions } from './connect.js';
 import type { Io } from './io.js';
 
 export interface ImportCommandOptions extends ConnectionOptions {
   prefixes: string[];
   out?: string;
+  /** Also read and write the registry-wide settings. */
+  registrySettings?: boolean;
 }
 
 const NO_REGISTRY_SETTINGS = { policy: false, scanning: false, replication: false, pullThroughCache: false, creationTemplates: false, accountSettings: [] };
@@ -40,7 +43,8 @@ export function schemaReference(outFile: string, schema: string = schemaPath()):
 export async function runImport(options: ImportCommandOptions, io: Io): Promise<number> {
   const { port, region } = await connect(options, undefined, (l) => io.stderr(l + '\n'));
   const selected = (name: string) => matchesPrefixes(name, options.prefixes);
-  const live = await fetchLive(port, { repositories: { has: selected }, registry: NO_REGISTRY_SETTINGS }, { region });
+  const registry = options.registrySettings ? IMPORTED_REGISTRY_SETTINGS : NO_REGISTRY_SETTINGS;
+  const live = await fetchLive(port, { repositories: { has: selected }, registry }, { region });
   const names = Object.keys(live.repositories).filter(selected);
   // A --prefix that matches nothing is a typo far more often than an intent: say so rather than write less.
   const unmatched = options.prefixes.filter((p) => !names.some((n) => n.startsWith(p)));
@@ -51,7 +55,7 @@ export async function runImport(options: ImportCommandOptions, io: Io): Promise<
       `--prefix ${list} matches no repository in registry ${live.registryId} (${region}); nothing was written. Check the prefix (names are case-sensitive).`,
     );
   }
-  const text = importDocument(live, options.prefixes, schemaReference(options.out ?? 'registry.yaml'));
+  const text = importDocument(live, options.prefixes, schemaReference(options.out ?? 'registry.yaml'), { registrySettings: options.registrySettings });
   const count = names.length;
   if (options.out) {
     await writeFile(options.out, text);

@@ -5,6 +5,7 @@ import { OWNERSHIP_TAG_KEY } from '../model/ownership.js';
 import { partitionOf } from '../normalize/partition.js';
 import { lifecycleDocument, policyDocument } from '../plan/repository-documents.js';
 import { orderLike } from '../render/compact/key-order.js';
+import { registrySettingsEntries } from './import-registry.js';
 
 /** True for a repository `import` writes: all without --prefix, else those whose names start with one. */
 export function matchesPrefixes(name: string, prefixes: string[]): boolean {
@@ -36,15 +37,16 @@ function repositoryEntry(repo: LiveRepository, partition: string): JsonObject | 
 
 /**
  * The live registry as a desired-state file (format version 1). Registry-wide
- * settings are not written: an absent key is not managed, so importing never
+ * settings are written only with `registrySettings` (`import
+ * --registry-settings`): an absent key is not managed, so a plain import never
  * makes ecrform take over a setting another team may own. `prune` is false,
  * so applying the file deletes nothing.
  */
-export function importDocument(live: Live, prefixes: string[], schemaRef?: string): string {
+export function importDocument(live: Live, prefixes: string[], schemaRef?: string, options: { registrySettings?: boolean } = {}): string {
   const repositories = Object.values(live.repositories).filter((r) => matchesPrefixes(r.name, prefixes));
   const doc = {
     version: 1,
-    registry: { region: live.region, accountId: live.registryId },
+    registry: { region: live.region, accountId: live.registryId, ...(options.registrySettings ? registrySettingsEntries(live) : {}) },
     prune: false,
     // A repository at ECR's defaults is written `{}`, not `null`: an empty body, as a person writes it.
     repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r, partitionOf(live.region)) ?? {}])),

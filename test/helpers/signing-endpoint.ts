@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { EcrPort } from '../../src/ecr/port.js';
+import { createFakeRegistry } from './fake-registry.js';
 import { withFakeSigning } from './fake-signing.js';
 
 /** The operations moto lacks that this endpoint answers itself. */
@@ -10,6 +10,8 @@ const ANSWERED = [
   'RegisterPullTimeUpdateExclusion',
   'DeregisterPullTimeUpdateExclusion',
   'ListPullTimeUpdateExclusions',
+  'DescribePullThroughCacheRules',
+  'DescribeRepositoryCreationTemplates',
 ] as const;
 
 /** Dates as the AWS JSON protocol sends them: epoch seconds. */
@@ -19,11 +21,14 @@ const toWire = (value: unknown): string =>
 /**
  * A loopback ECR endpoint for running the built CLI: managed signing and
  * pull-time update exclusions are served from the in-memory fake (checked
- * against ECR's model, as ECR would check them), every other call is passed on
- * to `upstream` (a test's moto proxy). moto has none of the six operations.
+ * against ECR's model, as ECR would check them), and so are the describe
+ * calls of pull-time cache rules and creation templates (for `import
+ * --registry-settings`); every other call is passed on to `upstream` (a
+ * test's moto proxy). moto has none of these operations.
  */
 export async function startSigningEndpoint(upstream: string) {
-  const fake = withFakeSigning({} as EcrPort, { pageSize: 2 });
+  const registry = createFakeRegistry({ pageSize: 2 });
+  const fake = withFakeSigning(registry.port, { pageSize: 2 });
   const target = new URL(upstream);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -60,6 +65,8 @@ export async function startSigningEndpoint(upstream: string) {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     state: fake.state,
+    /** The fake's pull-through cache rules and creation templates (moto has neither). */
+    registryState: registry.state,
     calls: fake.calls,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PutRegistryScanningConfigurationCommand } from '@aws-sdk/client-ecr';
 import { registryEnv, type RegistryEnv } from '../helpers/registry-env.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startSigningEndpoint } from '../helpers/signing-endpoint.js';
@@ -63,7 +67,8 @@ describe('registry.signing and registry.pullTimeUpdateExclusions through the CLI
     expect(endpoint.state.signing).toBeUndefined();
     expect(endpoint.state.exclusions.size).toBe(0);
     expect((await cli(['plan', '--detailed-exitcode'])).code).toBe(0);
-  });
+    // Seven CLI runs: idle about 20 s, but the shared CI machine can be slow.
+  }, 240_000);
 
   it('a bad profile ARN or principal is refused offline at FILE:LINE:COL, with no call', async () => {
     await env.write(
@@ -78,4 +83,30 @@ describe('registry.signing and registry.pullTimeUpdateExclusions through the CLI
     expect(endpoint.calls).toEqual([]);
     expect(env.proxy.calls).toEqual([]);
   });
+});
+
+describe('import --registry-settings through the CLI', () => {
+  it('writes the registry settings moto and the fake hold; plan on the written file changes nothing', async () => {
+    const account = env.proxy.accountId;
+    const profile = `arn:aws:signer:us-east-1:${account}:/signing-profiles/ecr_signing`;
+    const scanner = `arn:aws:iam::${account}:role/inspector-scanner`;
+    endpoint.state.signing = { rules: [{ signingProfileArn: profile, repositoryFilters: [{ filter: 'prod/*', filterType: 'WILDCARD_MATCH' }] }] };
+    endpoint.state.exclusions.add(scanner);
+    endpoint.registryState.pullThroughCache.set('ecr-public', { ecrRepositoryPrefix: 'ecr-public', upstreamRegistryUrl: 'public.ecr.aws', upstreamRegistry: 'ecr-public', upstreamRepositoryPrefix: 'ROOT' });
+    await env.ecr.send(new PutRegistryScanningConfigurationCommand({ scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] }] }));
+
+    const imported = await cli(['import', '--registry-settings', '--out', 'registry.yaml']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const doc = parse(await readFile(join(env.dir, 'registry.yaml'), 'utf8'));
+    expect(doc.registry).toEqual({
+      region: 'us-east-1',
+      accountId: account,
+      scanning: { scanType: 'ENHANCED', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }] },
+      pullThroughCache: { 'ecr-public': { upstreamRegistry: 'ecr-public', upstreamRegistryUrl: 'public.ecr.aws' } },
+      signing: { rules: [{ repositoryFilters: ['prod/*'], signingProfileArn: profile }] },
+      pullTimeUpdateExclusions: [scanner],
+    });
+    const planned = await cli(['plan', '--detailed-exitcode']);
+    expect(planned.code, planned.stdout + planned.stderr).toBe(0);
+  }, 120_000);
 });
