@@ -3,6 +3,7 @@ import type { JsonObject } from '../model/json.js';
 import type { Live } from '../model/live.js';
 import { creationTemplateDocument, pullThroughCacheDocument, registryPolicyDocument, replicationDocument, scanningDocument } from '../normalize/registry-settings.js';
 import { signingDocument } from '../normalize/signing.js';
+import { partitionOf } from '../normalize/partition.js';
 
 /**
  * What `import --registry-settings` reads: every registry-wide setting but the
@@ -48,7 +49,8 @@ function mapEntries<T>(record: Record<string, T> | undefined, entry: (value: T) 
 export function registrySettingsEntries(live: Live): Entry {
   const r = live.registry;
   const out: Entry = {};
-  const policy = registryPolicyDocument(r.policy);
+  const partition = partitionOf(live.region);
+  const policy = registryPolicyDocument(r.policy, partition);
   if (policy) out.policy = policy;
   const scanning = r.scanning ? scanningDocument(r.scanning) : null;
   if (scanning && (scanning.scanType !== 'BASIC' || (scanning.rules as unknown[]).length > 0)) out.scanning = { scanType: scanning.scanType, rules: scanning.rules };
@@ -67,7 +69,7 @@ export function registrySettingsEntries(live: Live): Entry {
   if (r.pullThroughCache && Object.keys(r.pullThroughCache).length) out.pullThroughCache = mapEntries(r.pullThroughCache, pullThroughCacheDocument);
   if (r.creationTemplates && Object.keys(r.creationTemplates).length) {
     out.creationTemplates = mapEntries(r.creationTemplates, (t) =>
-      withoutDefaults(creationTemplateDocument(t), { imageTagMutability: 'MUTABLE', encryption: { type: 'AES256' } }),
+      withoutDefaults(creationTemplateDocument(t, partition), { imageTagMutability: 'MUTABLE', encryption: { type: 'AES256' } }),
     );
   }
   const signing = signingDocument(r.signing);

@@ -1,6 +1,6 @@
 import type { SigningConfiguration } from '@aws-sdk/client-ecr';
 import type { EcrPort } from '../../src/ecr/port.js';
-import { modelProblems } from './ecr-service-model.js';
+import { modelViolations } from './ecr-model.js';
 
 function awsError(name: string, message: string): Error {
   const err = new Error(message);
@@ -28,7 +28,7 @@ export function withFakeSigning(base: EcrPort, options: { accountId?: string; pa
   const ok = { $metadata: {} };
   const enter = (operation: string, input: unknown) => {
     calls.push(operation);
-    const problems = modelProblems(operation, input);
+    const problems = modelViolations(operation, input);
     if (problems.length) throw awsError('ValidationException', problems.join('; '));
   };
   const noSigning = () => awsError('SigningConfigurationNotFoundException', `The signing configuration for registry '${accountId}' does not exist`);

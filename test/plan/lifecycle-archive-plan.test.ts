@@ -8,7 +8,7 @@ import { plan, repositoriesNeedingImages } from '../../src/plan/plan.js';
 import { changeDetails, formatDetail } from '../../src/render/change-details.js';
 import { changeNotes, renderChangeBlock } from '../../src/render/markdown-change.js';
 import { ACCOUNT, NOW, desiredRepo, desiredState, planOptions } from '../helpers/builders.js';
-import { modelProblems } from '../helpers/ecr-service-model.js';
+import { modelViolations } from '../helpers/ecr-model.js';
 
 /*
  * The archive-aware lifecycle preview from the read to the rendered plan: the
@@ -63,7 +63,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const call of ecr.calls()) {
     const command = call.args[0] as { input: object };
-    expect(modelProblems(command.constructor.name.replace(/Command$/, ''), command.input)).toEqual([]);
+    expect(modelViolations(command.constructor.name.replace(/Command$/, ''), command.input)).toEqual([]);
   }
 });
 

@@ -20,7 +20,7 @@ import { plan } from '../../src/plan/plan.js';
 import { apply } from '../../src/apply/apply.js';
 import type { DesiredRegistry } from '../../src/model/desired.js';
 import { ACCOUNT, desiredState, planOptions } from '../helpers/builders.js';
-import { modelProblems } from '../helpers/ecr-service-model.js';
+import { modelViolations } from '../helpers/ecr-model.js';
 
 const ecr = mockClient(ECRClient);
 const port = createSdkPort(new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }));
@@ -58,7 +58,7 @@ afterEach(() => {
   // Every request ecrform sent must be one ECR's published model accepts.
   for (const call of ecr.calls()) {
     const command = call.args[0] as { input: object };
-    expect(modelProblems(nameOf(command), command.input)).toEqual([]);
+    expect(modelViolations(nameOf(command), command.input)).toEqual([]);
   }
 });
 
