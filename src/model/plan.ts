@@ -28,6 +28,8 @@ export interface ExpiringImage {
   digest: string;
   tags: string[];
   pushedAt: string;
+  /** Present for an image in the archive storage class (expired from archive). */
+  storageClass?: 'archive';
 }
 
 /** The images a lifecycle policy would expire (or archive) now, by ECR's rules. */

@@ -164,7 +164,12 @@ function toExpiry(list: Candidate[]): Expiry {
   return {
     count: sorted.length,
     bytes: sorted.reduce((sum, c) => sum + c.image.sizeBytes, 0),
-    images: sorted.map(({ image }): ExpiringImage => ({ digest: image.digest, tags: [...image.tags], pushedAt: image.pushedAt })),
+    images: sorted.map(({ image, storageClass }): ExpiringImage => ({
+      digest: image.digest,
+      tags: [...image.tags],
+      pushedAt: image.pushedAt,
+      ...(storageClass === 'archive' ? { storageClass } : {}),
+    })),
   };
 }
 

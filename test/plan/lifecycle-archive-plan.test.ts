@@ -6,6 +6,7 @@ import { fetchImages, fetchLive } from '../../src/ecr/fetch-live.js';
 import { scopeOfDesired } from '../../src/ecr/read-scope.js';
 import { plan, repositoriesNeedingImages } from '../../src/plan/plan.js';
 import { changeDetails, formatDetail } from '../../src/render/change-details.js';
+import { describeContext } from '../../src/render/compact/describe-change.js';
 import { changeNotes, renderChangeBlock } from '../../src/render/markdown-change.js';
 import { ACCOUNT, NOW, desiredRepo, desiredState, planOptions } from '../helpers/builders.js';
 import { modelViolations } from '../helpers/ecr-model.js';
@@ -82,16 +83,17 @@ describe('the archive-aware lifecycle preview, from DescribeImages to the render
       { repositoryName: 'app', maxResults: 1000, nextToken: undefined, filter: { imageStatus: 'ANY' } },
     ]);
     expect(change?.archives).toEqual({ count: 1, bytes: 20 * MB, images: [{ digest: 'sha256:old', tags: ['v2'], pushedAt: ago(40).toISOString() }] });
-    expect(change?.expires).toEqual({ count: 1, bytes: 30 * MB, images: [{ digest: 'sha256:ancient', tags: ['v1'], pushedAt: ago(800).toISOString() }] });
+    expect(change?.expires).toEqual({ count: 1, bytes: 30 * MB, images: [{ digest: 'sha256:ancient', tags: ['v1'], pushedAt: ago(800).toISOString(), storageClass: 'archive' }] });
     expect(change?.warnings).toEqual([]);
   });
 
   it('text says "will archive" next to "will expire", markdown too', async () => {
     const change = (await planned()).changes.find((c) => c.kind === 'lifecyclePolicy')!;
-    const text = changeDetails(change).map(formatDetail);
-    expect(text).toContain('! will expire 1 image (30.0 MB) now');
+    const text = changeDetails(change, describeContext([change], NOW.toISOString())).map(formatDetail);
+    // The expired image is an archive: the archive rule (2) expired it, not the standard rule 1.
+    expect(text).toContain('! will expire 1 image (30.0 MB) now, by rule 2 (Expire images archived for more than 365 days)');
     expect(text).toContain('! will archive 1 image (20.0 MB) now');
-    expect(text).toContain(`!   archives sha256:old  v2  pushed ${ago(40).toISOString().slice(0, 10)}`);
+    expect(text).toContain('!   v2  pushed 40 days ago');
     expect(changeNotes(change)).toBe('expires 1 image, archives 1 image');
     expect(renderChangeBlock(change)).toContain('- 📦 will archive 1 image (20.0 MB) now');
   });

@@ -42,7 +42,7 @@ export function describeAge(pushedAt: string, now: string): string {
 interface RuleView {
   priority: number;
   description: string | null;
-  matches: (tags: string[]) => boolean;
+  matches: (image: ExpiringImage) => boolean;
 }
 
 const strings = (v: Json | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -60,9 +60,11 @@ function rulesOf(policy: Json): RuleView[] {
       const sel = isJsonObject(rule.selection) ? rule.selection : {};
       const prefixes = strings(sel.tagPrefixList);
       const patterns = strings(sel.tagPatternList).map(wildcard);
-      const standard = sel.storageClass === undefined || sel.storageClass === 'standard';
-      const matches = (tags: string[]): boolean => {
-        if (!standard) return false;
+      // A rule selects only images of its storage class (standard unless it says archive).
+      const storageClass = sel.storageClass === undefined ? 'standard' : sel.storageClass;
+      const matches = (image: ExpiringImage): boolean => {
+        if ((image.storageClass ?? 'standard') !== storageClass) return false;
+        const tags = image.tags;
         if (sel.tagStatus === 'any') return true;
         if (sel.tagStatus === 'untagged') return tags.length === 0;
         return (
@@ -88,7 +90,7 @@ function rulesOf(policy: Json): RuleView[] {
  * it), so for an image the preview expired, that rule is the one.
  */
 function ruleFor(rules: RuleView[], image: ExpiringImage): RuleView | undefined {
-  return rules.find((r) => r.matches(image.tags));
+  return rules.find((r) => r.matches(image));
 }
 
 const ruleName = (rule: RuleView) => `rule ${rule.priority}${rule.description ? ` (${rule.description})` : ''}`;
