@@ -54,6 +54,12 @@ function makeIo(colorFlag: boolean): Io {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('must be a whole number of 0 or more');
+  return n;
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
@@ -128,7 +134,9 @@ program
 withPlanOptions(withAwsOptions(program.command('plan').description('what apply would do, and why')))
   .option('--out <plan>', 'also write the plan as JSON, for apply PLAN')
   .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when none', false)
-  .action((flags: CommonFlags & { out?: string; detailedExitcode: boolean }) =>
+  .option('--force-delete', 'let the plan delete or replace repositories that hold images, destroying them (recorded in the plan)', false)
+  .option('--max-deletes <n>', 'most repository deletes and replaces the plan may hold (default 10; recorded in the plan)', wholeNumber)
+  .action((flags: CommonFlags & { out?: string; detailedExitcode: boolean; forceDelete: boolean; maxDeletes?: number }) =>
     run(
       async (io) =>
         (await import('./commands/plan.js')).runPlan(
@@ -138,6 +146,8 @@ withPlanOptions(withAwsOptions(program.command('plan').description('what apply w
             format: flags.format,
             out: flags.out,
             detailedExitcode: flags.detailedExitcode,
+            forceDelete: flags.forceDelete,
+            maxDeletes: flags.maxDeletes,
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
             full: flags.full,
@@ -151,8 +161,9 @@ withPlanOptions(withAwsOptions(program.command('plan').description('what apply w
 withPlanOptions(withAwsOptions(program.command('apply').description('make the live registry match the files (or a PLAN file)')))
   .argument('[plan]', 'a plan file written by plan --out')
   .option('--auto-approve', 'apply without asking (required without a terminal)', false)
-  .option('--force-delete', 'allow deleting or replacing repositories that hold images', false)
-  .action((planFile: string | undefined, flags: CommonFlags & { autoApprove: boolean; forceDelete: boolean }) =>
+  .option('--force-delete', 'with -f: let the plan delete or replace repositories that hold images (a PLAN file records its own)', false)
+  .option('--max-deletes <n>', 'with -f: most repository deletes and replaces (default 10; a PLAN file records its own)', wholeNumber)
+  .action((planFile: string | undefined, flags: CommonFlags & { autoApprove: boolean; forceDelete: boolean; maxDeletes?: number }) =>
     run(
       async (io) =>
         (await import('./commands/apply.js')).runApply(
@@ -163,6 +174,7 @@ withPlanOptions(withAwsOptions(program.command('apply').description('make the li
             format: flags.format,
             autoApprove: flags.autoApprove,
             forceDelete: flags.forceDelete,
+            maxDeletes: flags.maxDeletes,
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
             full: flags.full,

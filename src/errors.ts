@@ -35,6 +35,17 @@ export class EcrformError extends Error {
   }
 }
 
+/**
+ * Problems found when planning (a repository of another stack, a replace ecrform
+ * may not make, a tag pin ECR would refuse): every one of them, each at the line of
+ * the key at fault. The message lists them for callers; the CLI prints each once.
+ */
+export class PlanTimeError extends EcrformError {
+  constructor(diagnostics: Diagnostic[]) {
+    super('PLAN_REFUSED', diagnostics.map((d) => d.message).join('\n'), diagnostics);
+  }
+}
+
 /** Thrown when the user's files are invalid: carries every diagnostic found. */
 export class ConfigError extends EcrformError {
   constructor(diagnostics: Diagnostic[]) {

@@ -48,7 +48,7 @@ export async function repositoryMatches(ctx: StepContext, name: string, doc: Jso
   const found = out.repositories?.[0];
   if (!found) return false;
   const tags = await readTags(ctx.port, found.repositoryArn ?? repositoryArn(ctx, name));
-  if (!isOwned(tags)) return false;
+  if (!isOwned(tags, ctx.stack)) return false;
   const live = toLiveRepository(found, tags);
   const encryption = doc.encryption as { type: string; kmsKey?: string };
   // With no key named, ECR picks the AWS managed key: any live key matches.

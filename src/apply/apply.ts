@@ -2,23 +2,21 @@ import pLimit from 'p-limit';
 import type { EcrPort } from '../ecr/port.js';
 import type { Plan } from '../model/plan.js';
 import { EcrformError } from '../errors.js';
+import { blockedReasons, waysOut } from './blocked.js';
 import { buildSteps } from './build-steps.js';
 import type { ApplyEvent, ApplyResult, Step, StepContext, StepResult } from './step.js';
 
 export interface ApplyOptions {
-  forceDelete: boolean;
   /** Steps in flight at once within a phase. */
   concurrency: number;
   report?: (event: ApplyEvent) => void;
 }
 
-/** Refuses, before any call, a plan holding deletes that need --force-delete. */
-export function checkBlocked(plan: Plan, forceDelete: boolean): void {
-  if (forceDelete) return;
-  const blocked = plan.changes.filter((c) => c.blocked);
-  if (blocked.length === 0) return;
-  const lines = blocked.map((c) => `  ${c.address}: ${c.blocked}`).join('\n');
-  throw new EcrformError('PLAN_REFUSED', `refusing to apply: ${blocked.length} change(s) are blocked\n${lines}`);
+/** Refuses, before any call, a plan that cannot be applied as it stands (see blockedReasons). */
+export function checkBlocked(plan: Plan): void {
+  const reasons = blockedReasons(plan);
+  if (reasons.length === 0) return;
+  throw new EcrformError('PLAN_REFUSED', `refusing to apply: the plan is blocked\n${reasons.map((r) => `  ${r}`).join('\n')}\n${waysOut(plan).join('\n')}`);
 }
 
 function errorOf(err: unknown): { code: string; message: string } {
@@ -35,13 +33,15 @@ function errorOf(err: unknown): { code: string; message: string } {
  * live state still lacks.
  */
 export async function apply(plan: Plan, port: EcrPort, options: ApplyOptions): Promise<ApplyResult> {
-  checkBlocked(plan, options.forceDelete);
+  checkBlocked(plan);
   const report = options.report ?? (() => {});
   const ctx: StepContext = {
     port,
     accountId: plan.registry.accountId,
     region: plan.registry.region,
-    forceDelete: options.forceDelete,
+    // Decided when planning, where it was reviewed; never at apply time.
+    forceDelete: plan.forceDelete ?? false,
+    stack: plan.stack ?? null,
   };
   const steps = buildSteps(plan.changes);
   const results: StepResult[] = steps.map((s) => ({

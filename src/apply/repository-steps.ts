@@ -1,7 +1,7 @@
 import type { JsonObject } from '../model/json.js';
 import type { Change } from '../model/plan.js';
 import { parseAddress } from '../model/address.js';
-import { isOwned } from '../model/ownership.js';
+import { isOwned, ownershipValue } from '../model/ownership.js';
 import { EcrformError } from '../errors.js';
 import { createIdempotent, deleteIdempotent, repositoryMatches } from './already-done.js';
 import { PHASES, repositoryArn, stepOf, type StepBuilder, type StepContext } from './step.js';
@@ -48,8 +48,8 @@ async function deleteOwnedRepository(ctx: StepContext, name: string): Promise<vo
     throw err;
   }
   const tags = Object.fromEntries((out.tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
-  if (!isOwned(tags)) {
-    throw new EcrformError('PLAN_REFUSED', `repository "${name}" lacks the ownership tag managed-by=ecrform; refusing to delete it`);
+  if (!isOwned(tags, ctx.stack)) {
+    throw new EcrformError('PLAN_REFUSED', `repository "${name}" lacks the ownership tag managed-by=${ownershipValue(ctx.stack)}; refusing to delete it`);
   }
   await deleteIdempotent(() => ctx.port.deleteRepository({ repositoryName: name, force: ctx.forceDelete }), 'RepositoryNotFoundException');
 }

@@ -25,6 +25,8 @@ export interface StepContext {
   accountId: string;
   region: string;
   forceDelete: boolean;
+  /** The plan's stack: only repositories carrying its ownership tag are deleted. */
+  stack?: string | null;
 }
 
 /** One unit of apply: one change's calls within one phase, run in order. */

@@ -1,5 +1,7 @@
-import { apply, checkBlocked } from '../apply/apply.js';
+import { apply } from '../apply/apply.js';
 import { staleAddresses } from '../apply/check-stale.js';
+import { repositoriesDeleted, staleDeletes } from '../apply/check-stale-deletes.js';
+import { blockedReasons, waysOut } from '../apply/blocked.js';
 import type { ApplyResult } from '../apply/step.js';
 import { fetchImages, fetchLive } from '../ecr/fetch-live.js';
 import { scopeOfPlan } from '../ecr/read-scope.js';
@@ -25,6 +27,7 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   format: OutputFormat;
   autoApprove: boolean;
   forceDelete: boolean;
+  maxDeletes?: number;
   targets: string[];
   lifecyclePreview: boolean;
   full?: boolean;
@@ -44,8 +47,9 @@ async function planFromFile(path: string, options: ApplyCommandOptions, io: Io, 
     const parsed = parseAddress(c.address);
     return parsed?.type === 'image' ? [parsed.repository] : [];
   });
-  if (withPins.length) live = await fetchImages(connection.port, live, [...new Set(withPins)], view.progress);
-  const stale = staleAddresses(plan, live);
+  const needImages = [...new Set([...withPins, ...repositoriesDeleted(plan)])].filter((name) => live.repositories[name]);
+  if (needImages.length) live = await fetchImages(connection.port, live, needImages, view.progress);
+  const stale = [...staleAddresses(plan, live), ...staleDeletes(plan, live)];
   if (stale.length) {
     throw new EcrformError(
       'STALE_PLAN',
@@ -70,6 +74,18 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
   if (options.planFile && options.files.length) {
     throw new EcrformError('INVALID_ARGUMENT', 'give either -f files or a PLAN file, not both');
   }
+  if (options.planFile && options.forceDelete) {
+    throw new EcrformError(
+      'INVALID_ARGUMENT',
+      'apply PLAN takes no --force-delete: deleting images is decided when planning, where it is reviewed; run: ecrform plan --force-delete --out PLAN',
+    );
+  }
+  if (options.planFile && options.maxDeletes !== undefined) {
+    throw new EcrformError('INVALID_ARGUMENT', 'apply PLAN takes no --max-deletes: it is recorded in the plan; run: ecrform plan --max-deletes N --out PLAN');
+  }
+  if (options.planFile && options.targets.length) {
+    throw new EcrformError('INVALID_ARGUMENT', 'apply PLAN takes no --target: a plan file is applied whole; give --target to ecrform plan --out PLAN instead');
+  }
   const view = await openView(io, options.format, options.debug);
   try {
     const { plan, connection, shown } = options.planFile
@@ -82,7 +98,10 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       await appendStepSummary(io, renderApplyMarkdown({ ok: true, steps: [] }));
       return 0;
     }
-    checkBlocked(plan, options.forceDelete);
+    const blocked = blockedReasons(plan);
+    if (blocked.length) {
+      throw new EcrformError('PLAN_REFUSED', `refusing to apply: the plan cannot be applied as it stands\n${blocked.map((r) => `  ${r}`).join('\n')}\n${waysOut(plan).join('\n')}`);
+    }
     if (!options.autoApprove) {
       if (!io.isTTY) {
         throw new EcrformError('PLAN_REFUSED', 'not a terminal: nothing to confirm with; pass --auto-approve to apply without asking');
@@ -93,7 +112,6 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       }
     }
     const result = await apply(plan, connection.port, {
-      forceDelete: options.forceDelete,
       concurrency: options.concurrency,
       report: view.applyEvent,
     });

@@ -12,6 +12,9 @@ export interface PlanFromFilesOptions extends ConnectionOptions {
   files: string[];
   targets: string[];
   lifecyclePreview: boolean;
+  /** Recorded in the plan (plan and apply -f; drift leaves them out). */
+  forceDelete?: boolean;
+  maxDeletes?: number;
 }
 
 export interface PlannedFromFiles {
@@ -36,6 +39,8 @@ export async function planFromFiles(options: PlanFromFilesOptions, io: Io, view:
     toolVersion: TOOL_VERSION,
     lifecyclePreview: options.lifecyclePreview,
     targets: options.targets,
+    forceDelete: options.forceDelete,
+    maxDeletes: options.maxDeletes,
     onProgress: view.progress,
   });
   return { desired, live, plan, connection };

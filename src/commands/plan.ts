@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { blockedReasons, waysOut } from '../apply/blocked.js';
 import { hasChanges } from '../render/summary.js';
 import { renderPlanJson } from '../render/json.js';
 import { renderPlanMarkdown } from '../render/markdown.js';
@@ -22,6 +23,8 @@ export interface PlanCommandOptions extends ConnectionOptions {
   lifecyclePreview: boolean;
   /** --full: every document in full, nothing folded or referred to. */
   full?: boolean;
+  forceDelete?: boolean;
+  maxDeletes?: number;
 }
 
 /** `ecrform plan`: what apply would do, and why. Exit 0, or 2 for changes with --detailed-exitcode. */
@@ -42,6 +45,17 @@ export async function runPlan(options: PlanCommandOptions, io: Io): Promise<numb
   if (options.out) {
     await writeFile(options.out, renderPlanJson(plan));
     if (options.format === 'text') io.stderr(`Plan written to ${options.out}; apply it with: ecrform apply ${options.out}\n`);
+  }
+  // A plan that apply would refuse fails here, in review, not after the merge.
+  const blocked = blockedReasons(plan);
+  if (blocked.length) {
+    const text = [
+      'This plan cannot be applied as it stands:',
+      ...blocked.map((r) => `  ${r}`),
+      ...waysOut(plan),
+    ].join('\n');
+    (options.format === 'text' ? io.stdout : io.stderr)(`\n${text}\n`);
+    return 1;
   }
   return options.detailedExitcode && hasChanges(plan.summary) ? 2 : 0;
 }

@@ -1,4 +1,4 @@
-import { ConfigError, EcrformError, formatDiagnostic } from '../errors.js';
+import { ConfigError, EcrformError, formatDiagnostic, PlanTimeError } from '../errors.js';
 import { annotationLines } from '../github/annotations.js';
 import type { Io } from './io.js';
 
@@ -12,6 +12,12 @@ export function reportError(err: unknown, io: Io, debug: boolean): number {
     for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     io.stderr(annotationLines(err.diagnostics, io.env));
     io.stderr(`${err.diagnostics.length} problem${err.diagnostics.length === 1 ? '' : 's'} found; nothing was sent to AWS.\n`);
+    return 1;
+  }
+  if (err instanceof PlanTimeError) {
+    for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+    const n = err.diagnostics.length;
+    io.stderr(`${n} problem${n === 1 ? '' : 's'} found when planning; nothing was changed.\n`);
     return 1;
   }
   if (err instanceof EcrformError) {

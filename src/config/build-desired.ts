@@ -17,7 +17,7 @@ import type {
 import { OWNERSHIP_TAG_KEY } from '../model/ownership.js';
 import type { DocumentMap } from './collect-documents.js';
 import type { YamlSource } from './load-yaml.js';
-import { effectiveRepository, type Located } from './merge.js';
+import { effectiveRepository, findRegistryDefaults, type Located, type RegistryDefaults } from './merge.js';
 import { toPointer, type Path } from './path.js';
 import { asObject, has } from './values.js';
 
@@ -43,10 +43,15 @@ function sourceRef(src: YamlSource, path: Path): SourceRef {
   });
 }
 
-/** The document a `policy` or `policyFile` key stands for; copied, so no two owners share one object. */
-function documentAt(file: ValidFile, located: Located | undefined): JsonObject | null {
+/**
+ * The document a `policy` or `policyFile` key stands for; copied, so no two owners
+ * share one object. A value from `registry.repositoryDefaults` of another file is
+ * looked up among that file's documents.
+ */
+function documentAt(file: ValidFile, located: Located | undefined, files: readonly ValidFile[] = []): JsonObject | null {
   if (!located) return null;
-  const doc = file.documents.get(toPointer(located.path));
+  const owner = located.src ? files.find((f) => f.src === located.src) ?? file : file;
+  const doc = owner.documents.get(toPointer(located.path));
   return doc ? structuredClone(doc) : null;
 }
 
@@ -71,13 +76,16 @@ function sortedStrings(value: unknown): string[] {
   return Array.isArray(value) ? (value as string[]).slice().sort() : [];
 }
 
-function buildRepository(file: ValidFile, name: string): DesiredRepository {
-  const decl = effectiveRepository(asObject(file.src.value) ?? {}, name);
+function buildRepository(file: ValidFile, name: string, files: readonly ValidFile[], registryDefaults: RegistryDefaults | undefined, stack: string | undefined): DesiredRepository {
+  const decl = effectiveRepository(asObject(file.src.value) ?? {}, name, registryDefaults);
   const tags: Record<string, string> = {};
-  for (const [key, { value }] of decl.tags) if (key !== OWNERSHIP_TAG_KEY) tags[key] = String(value);
+  // A null value removes a tag a weaker layer (defaults) gives.
+  for (const [key, { value }] of decl.tags) if (key !== OWNERSHIP_TAG_KEY && value !== null) tags[key] = String(value);
   const images: Record<string, ImagePin> = {};
+  const imageSources: Record<string, SourceRef> = {};
   for (const [tag, pin] of Object.entries(asObject(decl.images?.value) ?? {})) {
     images[tag] = typeof pin === 'string' ? { digest: pin } : { tag: String((pin as Obj).tag) };
+    imageSources[tag] = sourceRef(file.src, [...decl.images!.path, tag]);
   }
   const repo: DesiredRepository = {
     name,
@@ -86,11 +94,13 @@ function buildRepository(file: ValidFile, name: string): DesiredRepository {
     scanOnPush: decl.scanOnPush?.value === true,
     encryption: encryptionOf(decl.encryption?.value),
     tags,
-    policy: documentAt(file, decl.policy),
-    lifecyclePolicy: documentAt(file, decl.lifecyclePolicy),
+    policy: documentAt(file, decl.policy, files),
+    lifecyclePolicy: documentAt(file, decl.lifecyclePolicy, files),
     images,
     ignore: Array.isArray(decl.ignore?.value) ? ([...decl.ignore.value] as IgnorableField[]) : [],
     source: sourceRef(file.src, decl.path),
+    ...(Object.keys(imageSources).length ? { imageSources } : {}),
+    ...(stack ? { stack } : {}),
   };
   const policyFile = fileNameAt(decl.policy);
   const lifecyclePolicyFile = fileNameAt(decl.lifecyclePolicy);
@@ -202,6 +212,10 @@ function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void
 export function buildDesired(files: readonly ValidFile[]): Desired {
   const desired: Desired = { registry: {}, prune: false, repositories: {}, sources: [] };
   let pruneDeclared = false;
+  const registryDefaults = findRegistryDefaults(files.map((f) => f.src));
+  // Every file names the same stack or none (a merge conflict otherwise).
+  const stack = files.map((f) => asObject(f.src.value)?.stack).find((s): s is string => typeof s === 'string');
+  if (stack) desired.stack = stack;
   for (const file of files) {
     const root = asObject(file.src.value) ?? {};
     desired.sources.push({ path: file.src.file, sha256: file.sha256 });
@@ -212,7 +226,7 @@ export function buildDesired(files: readonly ValidFile[]): Desired {
     const registry = asObject(root.registry);
     if (registry) mergeRegistry(desired.registry, file, registry);
     for (const name of Object.keys(asObject(root.repositories) ?? {})) {
-      desired.repositories[name] = buildRepository(file, name);
+      desired.repositories[name] = buildRepository(file, name, files, registryDefaults, stack);
     }
   }
   return desired;

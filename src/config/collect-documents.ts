@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../errors.js';
 import type { JsonObject } from '../model/json.js';
+import path from 'node:path';
 import { loadPolicyFile, resolvePolicyRef } from './load-policy-file.js';
+import { isInside, projectRootOf, realPathOf } from './project-root.js';
 import type { YamlSource } from './load-yaml.js';
 import { toPointer, type Path } from './path.js';
 import { diagnosticAt, type DocSource } from './source.js';
@@ -33,6 +35,7 @@ function slotsOf(value: unknown): Slot[] {
     { container, inlineKey: 'lifecyclePolicy', fileKey: 'lifecyclePolicyFile', kind: 'lifecycle', what: 'lifecycle policy' },
   ];
   slots.push(...repoSlots(['defaults']));
+  slots.push(...repoSlots(['registry', 'repositoryDefaults']));
   for (const name of Object.keys(asObject(root.repositories) ?? {})) slots.push(...repoSlots(['repositories', name]));
   const templates = asObject(asObject(root.registry)?.creationTemplates) ?? {};
   for (const prefix of Object.keys(templates)) {
@@ -57,6 +60,13 @@ async function readReferenced(
   const at = [...slot.container, slot.fileKey];
   const resolved = resolvePolicyRef(src.file, ref);
   if (!resolved.ok) return { diagnostics: [diagnosticAt(src, at, `${slot.fileKey}: ${resolved.message}`)] };
+  const root = projectRootOf(src.file);
+  const real = realPathOf(resolved.file);
+  if (!isInside(real ?? path.resolve(resolved.file), root)) {
+    const how = real && real !== path.resolve(resolved.file) ? ` (it leads to ${real} through a symbolic link)` : '';
+    const message = `${slot.fileKey}: "${ref}" is outside the project ${root}${how}; policy files must be inside it (the nearest folder above this file holding .git, else the working directory)`;
+    return { diagnostics: [diagnosticAt(src, at, message)] };
+  }
   const cacheKey = `${resolved.format}\0${resolved.file}`;
   if (!cache.has(cacheKey)) cache.set(cacheKey, loadPolicyFile(resolved.file, resolved.format));
   const loaded = await cache.get(cacheKey)!;
@@ -70,6 +80,24 @@ async function readReferenced(
   if (!loaded.source) return { diagnostics: first ? loaded.diagnostics : [] };
   const diagnostics = first ? [...loaded.diagnostics, ...check(slot.kind, loaded.source, [], loaded.source.value, slot.what)] : [];
   return { doc: asObject(loaded.source.value) as JsonObject | undefined, diagnostics };
+}
+
+/**
+ * The policy files a desired-state file names (resolved paths, as given to the
+ * file system), so that a folder walk can tell them from desired-state files.
+ */
+export function referencedPolicyFiles(src: YamlSource): string[] {
+  const root = asObject(src.value) ?? {};
+  const out: string[] = [];
+  for (const slot of slotsOf(root)) {
+    let container: unknown = root;
+    for (const seg of slot.container) container = asObject(container)?.[String(seg)];
+    const ref = asObject(container)?.[slot.fileKey];
+    if (typeof ref !== 'string' || ref.length === 0) continue;
+    const resolved = resolvePolicyRef(src.file, ref);
+    if (resolved.ok) out.push(resolved.file);
+  }
+  return out;
 }
 
 /**

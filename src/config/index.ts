@@ -1,14 +1,30 @@
 import { ConfigError, type Diagnostic } from '../errors.js';
 import type { Desired } from '../model/desired.js';
 import { buildDesired, type ValidFile } from './build-desired.js';
-import type { PolicyFileCache } from './collect-documents.js';
+import path from 'node:path';
+import { referencedPolicyFiles, type PolicyFileCache } from './collect-documents.js';
 import { resolveInputPaths } from './input-paths.js';
 import { loadYamlFile, type YamlSource } from './load-yaml.js';
 import { checkReplicationTotal, findMergeConflicts } from './merge.js';
 import { sortDiagnostics } from './source.js';
 import { validateFile } from './validate-file.js';
+import { asObject, has } from './values.js';
 
 export { resolveInputPaths } from './input-paths.js';
+
+/** Top-level keys only a desired-state file has. */
+const DESIRED_STATE_KEYS = ['version', 'stack', 'registry', 'defaults', 'prune', 'repositoryPrefixes', 'repositories'];
+
+/**
+ * A YAML file that is plainly not a desired-state file (a mapping with none of its
+ * keys, or a list): a misplaced policy file, say. An empty file, or one that lacks
+ * only `version`, gets the schema's own message.
+ */
+function isStray(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  const root = asObject(value);
+  return !root || !DESIRED_STATE_KEYS.some((key) => has(root, key));
+}
 
 /**
  * Reads, checks and merges the desired-state files (file or folder arguments as given
@@ -17,8 +33,26 @@ export { resolveInputPaths } from './input-paths.js';
  */
 export async function loadDesired(paths: string[]): Promise<Desired> {
   const files = await resolveInputPaths(paths);
-  const loaded = await Promise.all(files.map((file) => loadYamlFile(file)));
-  const diagnostics: Diagnostic[] = loaded.flatMap((l) => l.diagnostics);
+  const all = await Promise.all(files.map((file) => loadYamlFile(file)));
+  // A YAML file another file names as a policy file is a policy document, not a desired-state file.
+  const policyFiles = new Set(all.flatMap((l) => (l.source ? referencedPolicyFiles(l.source).map((f) => path.resolve(f)) : [])));
+  const loaded = all.filter((l, i) => !policyFiles.has(path.resolve(files[i])));
+  const diagnostics: Diagnostic[] = [];
+  for (const l of loaded) {
+    diagnostics.push(...l.diagnostics);
+    // Anything else must be a desired-state file: a misplaced file is never skipped in silence.
+    if (l.source && isStray(l.source.value)) {
+      diagnostics.push({
+        file: l.source.file,
+        line: 1,
+        col: 1,
+        path: '',
+        message:
+          'not a desired-state file (no `version: 1`, no `repositories`) and no desired-state file names it as a policy file; name it in a policyFile / lifecyclePolicyFile key, move it out of the folder, or make it a desired-state file',
+      });
+      l.source = undefined;
+    }
+  }
   const sources: YamlSource[] = [];
   const valid: ValidFile[] = [];
   const cache: PolicyFileCache = new Map();

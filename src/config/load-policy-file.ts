@@ -14,17 +14,14 @@ export type ResolvedRef = { ok: true; file: string; format: PolicyFileFormat } |
 
 /**
  * Resolves a policy file path against the YAML file that names it. The path must be
- * relative and stay inside that file's folder, so a shared repository cannot make
- * ecrform read files outside the tree under review.
+ * relative; whether it stays inside the project once links are resolved is checked
+ * by the caller (see project-root.ts), which knows whether the file exists.
  */
 export function resolvePolicyRef(referrer: string, ref: string): ResolvedRef {
   if (path.isAbsolute(ref) || path.win32.isAbsolute(ref)) {
     return { ok: false, message: `"${ref}" is an absolute path; write it relative to ${referrer}` };
   }
   const normalized = path.normalize(ref.replace(/\\/g, '/'));
-  if (normalized === '..' || normalized.startsWith('../')) {
-    return { ok: false, message: `"${ref}" leaves the folder of ${referrer}; policy files must be inside that folder` };
-  }
   const ext = path.extname(normalized).toLowerCase();
   const format: PolicyFileFormat | undefined = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
   if (!format) {

@@ -4,10 +4,20 @@ import type { Path } from './path.js';
 import { diagnosticAt, placeOf } from './source.js';
 import { asArray, asObject, has } from './values.js';
 
-/** A value as declared, with where it is declared in its file (under the repository or under `defaults`). */
+/**
+ * A value as declared, with where it is declared: under the repository or `defaults`
+ * of its own file, or (with `src`) under `registry.repositoryDefaults` of another file.
+ */
 export interface Located {
   value: unknown;
   path: Path;
+  src?: YamlSource;
+}
+
+/** `registry.repositoryDefaults` as declared once per registry, in whichever file declares it. */
+export interface RegistryDefaults {
+  src: YamlSource;
+  value: Record<string, unknown>;
 }
 
 /**
@@ -32,48 +42,75 @@ export interface RepoDecl {
 
 export const MAX_REPLICATION_DESTINATIONS = 25;
 
-function pick(own: Record<string, unknown>, ownPath: Path, defaults: Record<string, unknown>, key: string): Located | undefined {
-  if (has(own, key)) return { value: own[key], path: [...ownPath, key] };
-  if (has(defaults, key)) return { value: defaults[key], path: ['defaults', key] };
-  return undefined;
+const REGISTRY_DEFAULTS: Path = ['registry', 'repositoryDefaults'];
+
+/** The layers of one repository's values, strongest first: its own body, its file's defaults, the registry's. */
+interface Layer {
+  obj: Record<string, unknown>;
+  path: Path;
+  src?: YamlSource;
 }
 
-/** A policy and its file form are one setting: the repository's own, either form, replaces the default whole. */
-function pickPolicy(own: Record<string, unknown>, ownPath: Path, defaults: Record<string, unknown>, inline: string, file: string): Located | undefined {
-  if (has(own, inline)) return { value: own[inline], path: [...ownPath, inline] };
-  if (has(own, file)) return { value: own[file], path: [...ownPath, file] };
-  if (has(defaults, inline)) return { value: defaults[inline], path: ['defaults', inline] };
-  if (has(defaults, file)) return { value: defaults[file], path: ['defaults', file] };
+function pick(layers: Layer[], key: string): Located | undefined {
+  const layer = layers.find((l) => has(l.obj, key));
+  return layer && { value: layer.obj[key], path: [...layer.path, key], ...(layer.src ? { src: layer.src } : {}) };
+}
+
+/** A policy and its file form are one setting: the strongest layer with either form wins whole. */
+function pickPolicy(layers: Layer[], inline: string, file: string): Located | undefined {
+  for (const layer of layers) {
+    const key = has(layer.obj, inline) ? inline : has(layer.obj, file) ? file : undefined;
+    if (key) return { value: layer.obj[key], path: [...layer.path, key], ...(layer.src ? { src: layer.src } : {}) };
+  }
   return undefined;
 }
 
 /**
- * Applies a file's `defaults` to one of its repositories. tags merge key by key (the
- * repository's own value wins); lists, encryption and policies replace whole. A
- * repository that sets its own mutability to MUTABLE or IMMUTABLE does not inherit
- * the default exclusion filters: they belong to the default *_WITH_EXCLUSION
- * mutability and would make the repository invalid.
+ * Applies a file's `defaults`, then `registry.repositoryDefaults` (from any file),
+ * to one of its repositories. tags merge key by key (the stronger layer's value wins;
+ * null removes a weaker layer's tag); lists, encryption and policies replace whole.
+ * Exclusion filters come with the mutability they belong to: a layer that sets
+ * MUTABLE or IMMUTABLE does not inherit the filters of a weaker layer, which would
+ * make the repository invalid.
  */
-export function effectiveRepository(root: Record<string, unknown>, name: string): RepoDecl {
+export function effectiveRepository(root: Record<string, unknown>, name: string, registryDefaults?: RegistryDefaults): RepoDecl {
   const path = ['repositories', name];
   const own = asObject(asObject(root.repositories)?.[name]) ?? {};
-  const defaults = asObject(root.defaults) ?? {};
-  const decl: RepoDecl = { name, path, tags: new Map() };
-  decl.imageTagMutability = pick(own, path, defaults, 'imageTagMutability');
-  const ownTakesNoFilters = has(own, 'imageTagMutability') && !String(own.imageTagMutability).endsWith('_WITH_EXCLUSION');
-  decl.imageTagMutabilityExclusionFilters = ownTakesNoFilters && !has(own, 'imageTagMutabilityExclusionFilters')
-    ? undefined
-    : pick(own, path, defaults, 'imageTagMutabilityExclusionFilters');
-  decl.scanOnPush = pick(own, path, defaults, 'scanOnPush');
-  decl.encryption = pick(own, path, defaults, 'encryption');
-  for (const [tags, at] of [[asObject(defaults.tags), ['defaults', 'tags']], [asObject(own.tags), [...path, 'tags']]] as const) {
-    for (const [key, value] of Object.entries(tags ?? {})) decl.tags.set(key, { value, path: [...at, key] });
+  const layers: Layer[] = [
+    { obj: own, path },
+    { obj: asObject(root.defaults) ?? {}, path: ['defaults'] },
+  ];
+  if (registryDefaults) {
+    const sameFile = registryDefaults.src.value === root;
+    layers.push({ obj: registryDefaults.value, path: REGISTRY_DEFAULTS, ...(sameFile ? {} : { src: registryDefaults.src }) });
   }
-  decl.policy = pickPolicy(own, path, defaults, 'policy', 'policyFile');
-  decl.lifecyclePolicy = pickPolicy(own, path, defaults, 'lifecyclePolicy', 'lifecyclePolicyFile');
+  const decl: RepoDecl = { name, path, tags: new Map() };
+  decl.imageTagMutability = pick(layers, 'imageTagMutability');
+  const mutabilityLayer = layers.findIndex((l) => has(l.obj, 'imageTagMutability'));
+  const filtersLayer = layers.findIndex((l) => has(l.obj, 'imageTagMutabilityExclusionFilters'));
+  const takesNoFilters = mutabilityLayer >= 0 && !String(layers[mutabilityLayer].obj.imageTagMutability).endsWith('_WITH_EXCLUSION');
+  decl.imageTagMutabilityExclusionFilters = takesNoFilters && filtersLayer > mutabilityLayer ? undefined : pick(layers, 'imageTagMutabilityExclusionFilters');
+  decl.scanOnPush = pick(layers, 'scanOnPush');
+  decl.encryption = pick(layers, 'encryption');
+  for (const layer of [...layers].reverse()) {
+    for (const [key, value] of Object.entries(asObject(layer.obj.tags) ?? {})) {
+      decl.tags.set(key, { value, path: [...layer.path, 'tags', key], ...(layer.src ? { src: layer.src } : {}) });
+    }
+  }
+  decl.policy = pickPolicy(layers, 'policy', 'policyFile');
+  decl.lifecyclePolicy = pickPolicy(layers, 'lifecyclePolicy', 'lifecyclePolicyFile');
   if (has(own, 'images')) decl.images = { value: own.images, path: [...path, 'images'] };
   if (has(own, 'ignore')) decl.ignore = { value: own.ignore, path: [...path, 'ignore'] };
   return decl;
+}
+
+/** The registry's repositoryDefaults, from the first file that declares them (a second is a merge conflict). */
+export function findRegistryDefaults(files: readonly YamlSource[]): RegistryDefaults | undefined {
+  for (const src of files) {
+    const value = asObject(asObject(asObject(src.value)?.registry)?.repositoryDefaults);
+    if (value) return { src, value };
+  }
+  return undefined;
 }
 
 type Claim = { src: YamlSource; path: Path };
@@ -110,6 +147,8 @@ export function findMergeConflicts(files: readonly YamlSource[]): Diagnostic[] {
     const registry = asObject(root.registry) ?? {};
     if (has(root, 'version')) agree('version', src, ['version'], root.version);
     if (has(root, 'prune')) agree('prune', src, ['prune'], root.prune);
+    if (has(root, 'stack')) agree('stack', src, ['stack'], root.stack);
+    if (has(registry, 'repositoryDefaults')) claim('registry.repositoryDefaults', 'registry.repositoryDefaults', src, ['registry', 'repositoryDefaults']);
     if (has(registry, 'region')) agree('registry.region', src, ['registry', 'region'], registry.region);
     if (has(registry, 'accountId')) agree('registry.accountId', src, ['registry', 'accountId'], registry.accountId);
     const policyKey = ['policy', 'policyFile'].find((key) => has(registry, key));

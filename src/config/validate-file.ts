@@ -2,6 +2,7 @@ import type { Diagnostic } from '../errors.js';
 import { collectDocuments, type DocumentMap, type PolicyFileCache } from './collect-documents.js';
 import type { YamlSource } from './load-yaml.js';
 import { effectiveRepository } from './merge.js';
+import { checkRepositoryPrefixes } from './validate-prefixes.js';
 import { validateRegistry } from './validate-registry.js';
 import { validateRepository } from './validate-repository.js';
 import { validateSchema } from './validate-schema.js';
@@ -25,6 +26,7 @@ export async function validateFile(
   for (const name of Object.keys(asObject(root.repositories) ?? {})) {
     diagnostics.push(...validateRepository(src, effectiveRepository(root, name)));
   }
+  diagnostics.push(...checkRepositoryPrefixes(src));
   diagnostics.push(...validateRegistry(src));
   return { documents, diagnostics };
 }

@@ -126,6 +126,20 @@ function checkRootCachePrefix(src: DocSource, registry: Record<string, unknown>)
   return out;
 }
 
+/** `repositoryDefaults` on its own: the pairing rules a repository's values must keep. */
+function checkRepositoryDefaults(src: DocSource, registry: Record<string, unknown>): Diagnostic[] {
+  const defaults = asObject(registry.repositoryDefaults);
+  if (!defaults) return [];
+  const at = ['registry', 'repositoryDefaults'];
+  const label = 'registry.repositoryDefaults';
+  const tagsAt = [...at, 'tags'];
+  return [
+    ...checkMutability(src, located(defaults, at, 'imageTagMutability'), located(defaults, at, 'imageTagMutabilityExclusionFilters'), at, label),
+    ...checkEncryption(src, located(defaults, at, 'encryption')),
+    ...checkTags(src, locateTags(defaults.tags, tagsAt), tagsAt, label, true),
+  ];
+}
+
 /** Registry-level rules the schema cannot express. */
 export function validateRegistry(src: DocSource): Diagnostic[] {
   const registry = asObject(asObject(src.value)?.registry);
@@ -135,5 +149,6 @@ export function validateRegistry(src: DocSource): Diagnostic[] {
     ...checkTemplates(src, registry),
     ...checkReplicationToSelf(src, registry),
     ...checkRootCachePrefix(src, registry),
+    ...checkRepositoryDefaults(src, registry),
   ];
 }

@@ -20,17 +20,18 @@ export function checkTags(src: DocSource, tags: Map<string, Located>, at: Path, 
     if (key.toLowerCase().startsWith('aws:')) {
       out.push(diagnosticAt(src, path, `tag key "${key}" starts with "aws:", which AWS reserves for its own tags; rename it`, 'key'));
     }
-    if (ownership && key === OWNERSHIP_TAG_KEY && value !== OWNERSHIP_TAG_VALUE) {
+    if (ownership && key === OWNERSHIP_TAG_KEY && value !== OWNERSHIP_TAG_VALUE && value !== null) {
       out.push(
         diagnosticAt(
           src,
           path,
-          `the "${OWNERSHIP_TAG_KEY}" tag marks what ecrform manages and is always "${OWNERSHIP_TAG_VALUE}"; remove it or use another key`,
+          `the "${OWNERSHIP_TAG_KEY}" tag marks what ecrform manages and ecrform sets it ("${OWNERSHIP_TAG_VALUE}", or "${OWNERSHIP_TAG_VALUE}:NAME" with stack: NAME); remove it or use another key`,
         ),
       );
     }
   }
-  const declared = [...tags.keys()].filter((key) => !(ownership && key === OWNERSHIP_TAG_KEY)).length;
+  // A null value removes a default tag: it is not a tag of the repository.
+  const declared = [...tags].filter(([key, t]) => t.value !== null && !(ownership && key === OWNERSHIP_TAG_KEY)).length;
   const total = declared + (ownership ? 1 : 0);
   if (total > MAX_TAGS) {
     const why = ownership

@@ -68,7 +68,7 @@ export function classifyDrift(input: DriftInput): DriftReport {
     if (!inTarget(addr)) continue;
     live++;
     if (declared.has(repo.name)) managed++;
-    else if (!isOwned(repo.tags)) unmanaged.push(repo.name);
+    else if (!isOwned(repo.tags, input.plan.stack)) unmanaged.push(repo.name);
     else if (!pruned.has(addr)) orphaned.push({ ...diffPrunedRepository(repo), calls: [], warnings: [PRUNE_OFF_WARNING] });
   }
   orphaned.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));

@@ -51,7 +51,7 @@ export async function fetchLive(port: EcrPort, scope: ReadScope, options: FetchO
       ]);
       const live = toLiveRepository(repo, tags);
       if (declared) live.details = details;
-      else if (isOwned(tags)) live.details = await readPolicies(port, name);
+      else if (isOwned(tags, scope.stack)) live.details = await readPolicies(port, name);
       repositories[live.name] = live;
       progress({ stage: 'repositories', done: ++done, total: repos.length });
     }),

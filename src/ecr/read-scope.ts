@@ -10,6 +10,8 @@ import { parseAddress } from '../model/address.js';
 export interface ReadScope {
   /** Repositories to read in full (policies), besides those carrying the ownership tag. A Set fits. */
   repositories: { has(name: string): boolean };
+  /** The stack whose ownership tag marks a repository as ours (null: plain `ecrform`). */
+  stack?: string | null;
   registry: {
     policy: boolean;
     scanning: boolean;
@@ -28,6 +30,7 @@ export function scopeOfDesired(desired: Desired): ReadScope {
   const r = desired.registry;
   return {
     repositories: new Set(Object.keys(desired.repositories)),
+    stack: desired.stack ?? null,
     registry: {
       policy: r.policy !== undefined,
       scanning: r.scanning !== undefined,
@@ -46,6 +49,7 @@ export function scopeOfPlan(plan: Plan): ReadScope {
   const repositories = new Set<string>();
   const scope: ReadScope = {
     repositories,
+    stack: plan.stack ?? null,
     registry: { policy: false, scanning: false, replication: false, pullThroughCache: false, creationTemplates: false, accountSettings: [] },
   };
   for (const change of plan.changes) {

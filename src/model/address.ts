@@ -64,13 +64,28 @@ export function parseAddress(text: string): ParsedAddress | null {
   return null;
 }
 
+const targetPatterns = new Map<string, RegExp>();
+
 /**
- * True when `addr` is selected by a --target value: the address itself or an
- * address prefix (`repository["a"]` selects its .tags and .policy too).
+ * A --target as a pattern: the address itself, or an address prefix that ends at
+ * a segment boundary (`repository["a"]` selects its .tags and .policy too, never
+ * `repository["ab"]`); `*` in a quoted name matches any characters of a name
+ * (`repository["team-a/*"]`).
  */
+function targetPattern(target: string): RegExp {
+  let pattern = targetPatterns.get(target);
+  if (!pattern) {
+    const body = target
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^"]*');
+    pattern = new RegExp(`^${body}(?=$|[.[])`);
+    targetPatterns.set(target, pattern);
+  }
+  return pattern;
+}
+
+/** True when `addr` is selected by a --target value (see targetPattern). */
 export function matchesTarget(addr: string, target: string): boolean {
-  if (addr === target) return true;
-  if (!addr.startsWith(target)) return false;
-  const next = addr[target.length];
-  return next === '.' || next === '[' || target.endsWith('[') || target.endsWith('.') || target.endsWith('"');
+  return targetPattern(target).test(addr);
 }

@@ -49,6 +49,10 @@ export interface DesiredRepository {
   /** The `policyFile` / `lifecyclePolicyFile` as written, when the document came from a file: plans name it. */
   policyFile?: string;
   lifecyclePolicyFile?: string;
+  /** Where each tag pin is written, so a pin that cannot be met is reported at its own line. */
+  imageSources?: Record<string, SourceRef>;
+  /** The stack whose ownership tag (managed-by: ecrform:NAME) the repository carries; absent: plain `ecrform`. */
+  stack?: string;
 }
 
 export interface ScanningRule {
@@ -134,6 +138,8 @@ export interface SourceFile {
 
 /** The merged desired state of one registry, from one or more files. */
 export interface Desired {
+  /** `stack: NAME` of the files; absent when they name none (ownership tag `ecrform`). */
+  stack?: string;
   registry: DesiredRegistry;
   prune: boolean;
   repositories: Record<string, DesiredRepository>;

@@ -66,7 +66,13 @@ export interface Change {
   expires?: Expiry;
   /** The images a lifecycle policy would archive now (transition to the archive storage class). */
   archives?: Expiry;
-  /** Set when apply must refuse without --force-delete (a repository holding images). */
+  /**
+   * On a delete or replace of a repository: the digests of the images it holds
+   * (empty when none), which `apply PLAN` checks again, so an image pushed after
+   * the review is never destroyed unseen.
+   */
+  images?: string[];
+  /** Set when the plan cannot be applied as it stands: a repository holding images, without --force-delete. */
   blocked?: string;
   warnings: string[];
 }
@@ -85,6 +91,13 @@ export interface Plan {
   tool: { name: 'ecrform'; version: string };
   createdAt: string;
   registry: { accountId: string; region: string };
+  /** `stack: NAME` of the files (null: none; the ownership tag is then plain `ecrform`). */
+  stack: string | null;
+  /** Recorded when planning: `apply PLAN` honours exactly these. */
+  forceDelete: boolean;
+  maxDeletes: number;
+  /** Why the plan as a whole cannot be applied (too many deletes); per-change reasons are in `blocked` of each change. */
+  blocked: string[];
   sources: SourceFile[];
   changes: Change[];
   summary: PlanSummary;

@@ -32,8 +32,9 @@ export function tagIsImmutable(repo: Mutability, tag: string): boolean {
   }
 }
 
-function pinError(repo: DesiredRepository, message: string): EcrformError {
-  const { file, line, col } = repo.source;
+/** A pin that cannot be met: reported at the pin's own line. */
+function pinError(repo: DesiredRepository, tag: string, message: string): EcrformError {
+  const { file, line, col } = repo.imageSources?.[tag] ?? repo.source;
   return new EcrformError('PLAN_REFUSED', message, [
     { file, line, col, path: `/repositories/${repo.name}/images`, message },
   ]);
@@ -54,15 +55,15 @@ export function diffImagePins(repo: DesiredRepository, live: LiveRepository | un
   for (const [tag, pin] of Object.entries(repo.images).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = 'digest' in pin ? pin.digest : digestOfTag.get(pin.tag);
     if (!target) {
-      throw pinError(repo, `repository "${repo.name}": image["${tag}"] follows tag "${(pin as { tag: string }).tag}", which no image in the repository carries`);
+      throw pinError(repo, tag, `repository "${repo.name}": image["${tag}"] follows tag "${(pin as { tag: string }).tag}", which no image in the repository carries`);
     }
     if (!images.some((img) => img.digest === target)) {
-      throw pinError(repo, `repository "${repo.name}": image["${tag}"] pins ${target}, which is not in the repository; push it first`);
+      throw pinError(repo, tag, `repository "${repo.name}": image["${tag}"] pins ${target}, which is not in the repository; push it first`);
     }
     const current = digestOfTag.get(tag) ?? null;
     if (current === target) continue;
     if (current !== null && tagIsImmutable(mutability, tag)) {
-      throw pinError(repo, `repository "${repo.name}" is ${mutability.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`);
+      throw pinError(repo, tag, `repository "${repo.name}" is ${mutability.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`);
     }
     changes.push(
       makeChange({

@@ -3,7 +3,7 @@ import type { JsonObject } from '../model/json.js';
 import type { LiveRepository } from '../model/live.js';
 import type { Change, Expiry } from '../model/plan.js';
 import { address } from '../model/address.js';
-import { OWNERSHIP_TAG_KEY, isOwned } from '../model/ownership.js';
+import { OWNERSHIP_TAG_KEY, isOwned, ownershipValue } from '../model/ownership.js';
 import { EcrformError } from '../errors.js';
 import { makeChange, sameDocument, type ChangeInput } from './make-change.js';
 import {
@@ -32,15 +32,6 @@ export interface RepositoryDiffContext {
 export interface DiffResult {
   changes: Change[];
   unchanged: number;
-}
-
-function holdsImagesMessage(count: number): string {
-  return `holds ${count} image${count === 1 ? '' : 's'}; apply --force-delete to delete them`;
-}
-
-function blockedByImages(live: LiveRepository): string | undefined {
-  const count = live.images?.length ?? 0;
-  return count > 0 ? holdsImagesMessage(count) : undefined;
 }
 
 const NO_IMAGES: Expiry = { count: 0, bytes: 0, images: [] };
@@ -146,9 +137,9 @@ function replaceWarnings(desired: DesiredRepository, live: LiveRepository): stri
 /** A declared repository whose encryption differs: delete and create again, never in place. */
 function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: RepositoryDiffContext): DiffResult {
   const name = desired.name;
-  if (!isOwned(live.tags)) {
+  if (!isOwned(live.tags, desired.stack)) {
     const { file, line, col } = desired.source;
-    const message = `repository "${name}": encryption cannot change in place (${live.encryption.type} -> ${desired.encryption.type}), and ecrform deletes only repositories carrying managed-by: ecrform; adopt it first (declare its live encryption and apply), then change the encryption`;
+    const message = `repository "${name}": encryption cannot change in place (${live.encryption.type} -> ${desired.encryption.type}), and ecrform deletes only repositories carrying managed-by: ${ownershipValue(desired.stack)}; adopt it first (declare its live encryption and apply), then change the encryption`;
     throw new EcrformError('PLAN_REFUSED', message, [{ file, line, col, path: `/repositories/${name}/encryption`, message }]);
   }
   const carried = carriedThroughReplace(desired, live);
@@ -161,7 +152,6 @@ function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: Repo
     before: replacedDocument(live, ctx.partition),
     after: createDocument(carried),
     calls: ['DeleteRepository', 'CreateRepository'],
-    blocked: blockedByImages(live),
     warnings: replaceWarnings(desired, live),
   });
   // After the delete nothing of the old repository is left: its policies are created anew.
@@ -205,7 +195,7 @@ export function diffDeclaredRepository(
         address: address.tags(name),
         kind: 'tags',
         action: 'update',
-        reason: isOwned(live.tags) ? null : 'adopt',
+        reason: isOwned(live.tags, desired.stack) ? null : 'adopt',
         before: tagsBefore,
         after: sortByKey(tagsAfter),
         calls: [...(adds ? ['TagResource'] : []), ...(removes ? ['UntagResource'] : [])],
@@ -226,6 +216,5 @@ export function diffPrunedRepository(live: LiveRepository): Change {
     before: { ...liveSettingsDocument(live), tags: liveTagsDocument(live) },
     after: null,
     calls: ['DeleteRepository'],
-    blocked: blockedByImages(live),
   });
 }

@@ -2,9 +2,11 @@ import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import type { Change, Plan, PlanSummary } from '../model/plan.js';
 import { matchesTarget } from '../model/address.js';
-import { isOwned } from '../model/ownership.js';
+import { isOwned, otherStackOf } from '../model/ownership.js';
 import { partitionOf } from '../normalize/partition.js';
-import { EcrformError } from '../errors.js';
+import { EcrformError, PlanTimeError, type Diagnostic } from '../errors.js';
+import { decideDeletes, DEFAULT_MAX_DELETES } from './decide-deletes.js';
+import { checkTargets } from './targets.js';
 import { diffDeclaredRepository, diffPrunedRepository, type DiffResult } from './diff-repository.js';
 import { diffRegistry } from './diff-registry.js';
 import { compareAddresses } from './order.js';
@@ -18,6 +20,22 @@ export interface PlanOptions {
   lifecyclePreview: boolean;
   /** --target values: addresses or address prefixes; empty means all. */
   targets: string[];
+  /** plan --force-delete: recorded in the plan (default false). */
+  forceDelete?: boolean;
+  /** plan --max-deletes N: recorded in the plan (default 10). */
+  maxDeletes?: number;
+}
+
+/** A declared repository that another ecrform stack owns: two stacks never fight over one. */
+function otherStackProblem(desired: Desired, live: Live, name: string): Diagnostic | undefined {
+  const repo = live.repositories[name];
+  const other = repo && otherStackOf(repo.tags, desired.stack);
+  if (!other) return undefined;
+  const { file, line, col } = desired.repositories[name].source;
+  const mine = desired.stack ? `stack "${desired.stack}"` : 'these files (no stack)';
+  const theirs = other === '(no stack)' ? 'ecrform files that name no stack (managed-by: ecrform)' : `stack "${other}" (managed-by: ecrform:${other})`;
+  const message = `repository "${name}" is owned by ${theirs}, not by ${mine}; remove it from these files, or from the other stack's files and then change its managed-by tag`;
+  return { file, line, col, path: `/repositories/${name}`, message };
 }
 
 /** The plan in parts: the registry's changes and each repository's (declared or pruned), by name. */
@@ -41,12 +59,26 @@ export function diffParts(desired: Desired, live: Live, options: PlanOptions, on
   }
   const ctx = { now: options.now, lifecyclePreview: options.lifecyclePreview, partition: partitionOf(live.region) };
   const repositories = new Map<string, DiffResult>();
+  // Every plan-time problem is collected, so one run shows all of them, each at its line.
+  const problems: Diagnostic[] = [];
   for (const repo of Object.values(desired.repositories)) {
-    if (only(repo.name)) repositories.set(repo.name, diffDeclaredRepository(repo, live.repositories[repo.name], ctx));
+    if (!only(repo.name)) continue;
+    const other = otherStackProblem(desired, live, repo.name);
+    if (other) {
+      problems.push(other);
+      continue;
+    }
+    try {
+      repositories.set(repo.name, diffDeclaredRepository(repo, live.repositories[repo.name], ctx));
+    } catch (err) {
+      if (!(err instanceof EcrformError) || err.diagnostics.length === 0) throw err;
+      problems.push(...err.diagnostics);
+    }
   }
+  if (problems.length > 0) throw new PlanTimeError(problems);
   if (desired.prune) {
     for (const repo of Object.values(live.repositories)) {
-      if (!(repo.name in desired.repositories) && isOwned(repo.tags) && only(repo.name)) {
+      if (!(repo.name in desired.repositories) && isOwned(repo.tags, desired.stack) && only(repo.name)) {
         repositories.set(repo.name, { changes: [diffPrunedRepository(repo)], unchanged: 0 });
       }
     }
@@ -56,6 +88,7 @@ export function diffParts(desired: Desired, live: Live, options: PlanOptions, on
 
 /** The plan from its parts: --target applied, changes in address order, the summary. */
 export function assemblePlan(desired: Desired, live: Live, options: PlanOptions, parts: PlanParts): Plan {
+  checkTargets(options.targets, desired, live);
   const results = [parts.registry, ...parts.repositories.values()];
   const targeted = (address: string) =>
     options.targets.length === 0 || options.targets.some((t) => matchesTarget(address, t));
@@ -64,11 +97,17 @@ export function assemblePlan(desired: Desired, live: Live, options: PlanOptions,
     .filter((c) => targeted(c.address))
     .sort((a, b) => compareAddresses(a.address, b.address));
   const unchanged = results.reduce((n, r) => n + r.unchanged, 0);
+  const decisions = { forceDelete: options.forceDelete ?? false, maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES };
+  const blocked = decideDeletes(changes, live, decisions);
   return {
     formatVersion: 1,
     tool: { name: 'ecrform', version: options.toolVersion },
     createdAt: options.createdAt,
     registry: { accountId: live.registryId, region: live.region },
+    stack: desired.stack ?? null,
+    forceDelete: decisions.forceDelete,
+    maxDeletes: decisions.maxDeletes,
+    blocked,
     sources: desired.sources,
     changes,
     summary: summarize(changes, unchanged),

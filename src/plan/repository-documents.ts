@@ -1,7 +1,7 @@
 import type { DesiredRepository, Encryption, IgnorableField } from '../model/desired.js';
 import type { JsonObject } from '../model/json.js';
 import type { LiveRepository } from '../model/live.js';
-import { OWNERSHIP_TAG_KEY, OWNERSHIP_TAG_VALUE } from '../model/ownership.js';
+import { OWNERSHIP_TAG_KEY, ownershipValue } from '../model/ownership.js';
 import { normalizeTags, sortedUnique } from '../normalize/filters.js';
 import { normalizePolicy } from '../normalize/policy.js';
 import { normalizeLifecyclePolicy } from '../normalize/lifecycle.js';
@@ -43,9 +43,9 @@ export function liveSettingsDocument(live: LiveRepository, desired?: DesiredRepo
   return doc;
 }
 
-/** Desired tags with the ownership tag, as a sorted map. */
+/** Desired tags with this stack's ownership tag, as a sorted map. */
 export function desiredTagsDocument(repo: DesiredRepository): JsonObject {
-  return normalizeTags({ ...repo.tags, [OWNERSHIP_TAG_KEY]: OWNERSHIP_TAG_VALUE });
+  return normalizeTags({ ...repo.tags, [OWNERSHIP_TAG_KEY]: ownershipValue(repo.stack) });
 }
 
 /** Live tags, less the `aws:` ones: AWS owns those, they cannot be removed, so they never count as a difference. */

@@ -22,7 +22,7 @@ describe('apply', () => {
     const desired = desiredState([desiredRepo('new', { policy: POLICY, tags: { team: 'a' } })], { prune: true });
     const first = await planAgainst(fake, desired);
     fake.calls.length = 0;
-    const result = await apply(first, fake.port, { forceDelete: false, concurrency: 4 });
+    const result = await apply(first, fake.port, { concurrency: 4 });
     expect(result.ok).toBe(true);
     const writes = fake.calls.map((c) => `${c.operation} ${c.target}`).filter((c) => !c.startsWith('ListTags'));
     expect(writes).toEqual(['CreateRepository new', 'SetRepositoryPolicy new', 'DeleteRepository old']);
@@ -52,11 +52,11 @@ describe('apply', () => {
     // Running again converges: only what is missing is done.
     const again = await planAgainst(fake, desired);
     expect(again.changes.map((c) => c.address)).toEqual(['repository["a"].policy', 'repository["b"].policy']);
-    expect((await apply(again, fake.port, { forceDelete: false, concurrency: 1 })).ok).toBe(true);
+    expect((await apply(again, fake.port, { concurrency: 1 })).ok).toBe(true);
     expect((await planAgainst(fake, desired)).changes).toEqual([]);
   });
 
-  it('refuses a blocked delete without --force-delete, before any call', async () => {
+  it('refuses a blocked delete (planned without --force-delete) before any call; a plan made with it deletes', async () => {
     const fake = createFakeEcr();
     fake.seed('full', {
       tags: { 'managed-by': 'ecrform' },
@@ -67,9 +67,11 @@ describe('apply', () => {
     live.repositories.full.images = [{ digest: 'sha256:' + 'a'.repeat(64), tags: ['v1'], pushedAt: new Date().toISOString(), sizeBytes: 10 }];
     const thePlan = plan(desired, live, planOptions());
     fake.calls.length = 0;
-    await expect(apply(thePlan, fake.port, { forceDelete: false, concurrency: 2 })).rejects.toThrow(/holds 1 image; apply --force-delete/);
+    await expect(apply(thePlan, fake.port, { concurrency: 2 })).rejects.toThrow(/holds 1 image; deleting it destroys them, which needs plan --force-delete/);
     expect(fake.calls).toEqual([]);
-    expect((await apply(thePlan, fake.port, { forceDelete: true, concurrency: 2 })).ok).toBe(true);
+    const forced = plan(desired, live, planOptions({ forceDelete: true }));
+    expect(forced.changes[0].warnings).toEqual(['destroys 1 image (plan --force-delete)']);
+    expect((await apply(forced, fake.port, { concurrency: 2 })).ok).toBe(true);
     expect(fake.repos.has('full')).toBe(false);
   });
 
@@ -78,13 +80,13 @@ describe('apply', () => {
     fake.seed('x', { tags: { 'managed-by': 'ecrform' } });
     const thePlan = await planAgainst(fake, desiredState([], { prune: true }));
     fake.repos.get('x')!.tags = {};
-    const result = await apply(thePlan, fake.port, { forceDelete: true, concurrency: 1 });
+    const result = await apply(thePlan, fake.port, { concurrency: 1 });
     expect(result.ok).toBe(false);
     expect(result.steps[0].error?.message).toMatch(/lacks the ownership tag/);
     expect(fake.repos.has('x')).toBe(true);
   });
 
-  it('replaces a repository (delete, then create) only with --force-delete when it holds images', async () => {
+  it('replaces a repository (delete, then create) holding images only when planned with --force-delete', async () => {
     const fake = createFakeEcr();
     fake.seed('app', {
       tags: { 'managed-by': 'ecrform', team: 'a' },
@@ -94,10 +96,10 @@ describe('apply', () => {
     const live = await fetchLive(fake.port, scopeOfDesired(desired), { region: fake.region });
     live.repositories.app.images = [{ digest: 'sha256:' + 'a'.repeat(64), tags: ['v1'], pushedAt: new Date().toISOString(), sizeBytes: 10 }];
     const thePlan = plan(desired, live, planOptions());
-    expect(thePlan.changes.map((c) => [c.action, c.blocked])).toEqual([['replace', 'holds 1 image; apply --force-delete to delete them']]);
-    await expect(apply(thePlan, fake.port, { forceDelete: false, concurrency: 1 })).rejects.toThrow(/refusing to apply/);
+    expect(thePlan.changes.map((c) => [c.action, c.blocked])).toEqual([['replace', 'holds 1 image; a replace deletes it with them, which needs plan --force-delete']]);
+    await expect(apply(thePlan, fake.port, { concurrency: 1 })).rejects.toThrow(/refusing to apply/);
     fake.calls.length = 0;
-    expect((await apply(thePlan, fake.port, { forceDelete: true, concurrency: 1 })).ok).toBe(true);
+    expect((await apply(plan(desired, live, planOptions({ forceDelete: true })), fake.port, { concurrency: 1 })).ok).toBe(true);
     expect(fake.calls.map((c) => c.operation)).toEqual(['ListTagsForResource', 'DeleteRepository', 'CreateRepository']);
     expect(fake.repos.get('app')?.encryption).toEqual({ encryptionType: 'KMS' });
     expect(fake.repos.get('app')?.tags).toEqual({ 'managed-by': 'ecrform', team: 'a' });

@@ -85,15 +85,21 @@ describe('input paths', () => {
     expect((error as ConfigError).diagnostics[0]).toMatchObject({ file: 'registry.yaml', line: 1, col: 1 });
   });
 
-  it('a folder gives its *.yaml and *.yml files sorted by name, not recursively', async () => {
+  it('a folder gives every *.yaml and *.yml file under it, subfolders too, sorted by path; dot folders and node_modules skipped', async () => {
     const dir = await tree({
       'b.yml': 'version: 1\n',
       'a.yaml': 'version: 1\n',
       'c.json': '{}',
       'notes.txt': '',
       'sub/d.yaml': 'version: 1\n',
+      'sub/deeper/e.yaml': 'version: 1\n',
+      'a-sub/f.yaml': 'version: 1\n',
+      '.github/workflows/ci.yml': 'on: push\n',
+      'node_modules/pkg/x.yaml': 'x: 1\n',
     });
-    expect(await resolveInputPaths([dir])).toEqual([path.join(dir, 'a.yaml'), path.join(dir, 'b.yml')]);
+    expect(await resolveInputPaths([dir])).toEqual(
+      ['a-sub/f.yaml', 'a.yaml', 'b.yml', 'sub/d.yaml', 'sub/deeper/e.yaml'].map((f) => path.join(dir, f)),
+    );
   });
 
   it('a folder without YAML files is an error', async () => {

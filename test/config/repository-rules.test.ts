@@ -23,7 +23,7 @@ const cases: Array<[string, string, string, number, string]> = [
   ['tag value over 256 characters', `${V}repositories:\n  app:\n    tags: { note: ${'v'.repeat(257)} }\n`, 'v'.repeat(257), 1,
     'repositories.app.tags.note must be at most 256 characters long (it is 257)'],
   ['managed-by with another value', `${V}repositories:\n  app:\n    tags: { managed-by: terraform }\n`, 'terraform', 1,
-    'the "managed-by" tag marks what ecrform manages and is always "ecrform"; remove it or use another key'],
+    'the "managed-by" tag marks what ecrform manages and ecrform sets it ("ecrform", or "ecrform:NAME" with stack: NAME); remove it or use another key'],
   ['exclusion filters with a mutability that takes none', `${V}repositories:\n  app:\n    imageTagMutability: IMMUTABLE\n    imageTagMutabilityExclusionFilters: [latest]\n`, 'imageTagMutabilityExclusionFilters', 1,
     `imageTagMutabilityExclusionFilters only go with MUTABLE_WITH_EXCLUSION or IMMUTABLE_WITH_EXCLUSION; imageTagMutability is IMMUTABLE (registry.yaml:4:25)`],
   ['exclusion filters with mutability left out', `${V}repositories:\n  app:\n    imageTagMutabilityExclusionFilters: [latest]\n`, 'imageTagMutabilityExclusionFilters', 1,

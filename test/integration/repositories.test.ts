@@ -48,7 +48,7 @@ describe('repositories against moto', () => {
     expect(await liveNames()).toEqual(['handmade', 'keep']);
   });
 
-  it('refuses to prune or replace a repository holding images without --force-delete', async () => {
+  it('a prune or replace of a repository holding images is blocked unless planned with --force-delete', async () => {
     await env.write('registry.yaml', 'version: 1\nprune: true\nrepositories:\n  full: {}\n  encrypted: {}\n');
     expect((await env.cli(['apply', '--auto-approve'])).code).toBe(0);
     await pushImage(env.ecr, 'full', 'v1', 'a');
@@ -56,17 +56,21 @@ describe('repositories against moto', () => {
     await pushImage(env.ecr, 'encrypted', 'v1', 'c');
     await env.write('registry.yaml', 'version: 1\nprune: true\nrepositories:\n  encrypted:\n    encryption: { type: KMS }\n');
 
-    const planned = JSON.parse((await env.cli(['plan', '--format', 'json'])).stdout);
+    const plannedRun = await env.cli(['plan', '--format', 'json']);
+    expect(plannedRun.code).toBe(1);
+    const planned = JSON.parse(plannedRun.stdout);
     const byAddress = Object.fromEntries(planned.changes.map((c: { address: string }) => [c.address, c]));
-    expect(byAddress['repository["full"]'].blocked).toBe('holds 2 images; apply --force-delete to delete them');
+    expect(byAddress['repository["full"]'].blocked).toBe('holds 2 images; deleting it destroys them, which needs plan --force-delete');
+    expect(byAddress['repository["full"]'].images).toHaveLength(2);
     expect(byAddress['repository["encrypted"]'].action).toBe('replace');
     expect(byAddress['repository["encrypted"]'].reason).toBe('immutable-field');
-    expect(byAddress['repository["encrypted"]'].blocked).toBe('holds 1 image; apply --force-delete to delete them');
+    expect(byAddress['repository["encrypted"]'].blocked).toBe('holds 1 image; a replace deletes it with them, which needs plan --force-delete');
 
     env.proxy.calls.length = 0;
     const refused = await env.cli(['apply', '--auto-approve']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('repository["full"]: holds 2 images');
+    expect(refused.stderr).toContain('plan again with --force-delete');
     expect(env.proxy.calls.filter((c) => !/^(Describe|List|Get)/.test(c.operation))).toEqual([]);
     expect(await liveNames()).toEqual(['encrypted', 'full']);
 

@@ -94,7 +94,7 @@ describe('plan: repositories', () => {
   it('blocks the delete of a repository holding images, with the count', () => {
     const live = liveState([liveRepo('owned', { tags: OWNED, images: [image('a', 1), image('b', 2)] })]);
     const [change] = plan(desiredState([], { prune: true }), live, planOptions()).changes;
-    expect(change.blocked).toBe('holds 2 images; apply --force-delete to delete them');
+    expect(change.blocked).toBe('holds 2 images; deleting it destroys them, which needs plan --force-delete');
   });
 
   it('refuses at plan time to replace a repository ecrform does not own, naming the file and line', () => {
