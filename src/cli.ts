@@ -111,10 +111,14 @@ function connection(flags: Pick<CommonFlags, 'region' | 'profile' | 'endpoint' |
 
 async function run(action: (io: Io) => Promise<number>, flags: { color?: boolean; debug?: boolean }): Promise<void> {
   const io = makeIo(flags.color !== false);
+  const { processInterrupts } = await import('./commands/interrupts.js');
+  io.interrupts = processInterrupts(io.stderr);
   try {
     process.exitCode = await action(io);
   } catch (err) {
     process.exitCode = reportError(err, io, Boolean(flags.debug));
+  } finally {
+    io.interrupts.dispose();
   }
 }
 

@@ -7,6 +7,10 @@ import { buildSteps } from './build-steps.js';
 import type { ApplyEvent, ApplyResult, Step, StepContext, StepResult } from './step.js';
 
 export interface ApplyOptions {
+  /** Asked before each step starts: true once an interrupt came, and no new step starts. */
+  shouldStop?: () => boolean;
+  /** Handed a function that returns the result so far, steps in flight marked interrupted (for an exit mid-apply). */
+  onStart?: (snapshot: () => ApplyResult) => void;
   /** Steps in flight at once within a phase. */
   concurrency: number;
   report?: (event: ApplyEvent) => void;
@@ -52,10 +56,18 @@ export async function apply(plan: Plan, port: EcrPort, options: ApplyOptions): P
     status: 'not-started',
   }));
   let failed = false;
+  const stopped = () => failed || (options.shouldStop?.() ?? false);
+  const inFlight = new Set<StepResult>();
+  options.onStart?.(() => ({
+    ok: false,
+    interrupted: true,
+    steps: results.map((r) => (inFlight.has(r) ? { ...r, status: 'interrupted' as const } : { ...r })),
+  }));
   const limit = pLimit(Math.max(1, options.concurrency));
 
   const runStep = async (step: Step, result: StepResult) => {
-    if (failed) return;
+    if (stopped()) return;
+    inFlight.add(result);
     report({ type: 'step-started', step: { ...result } });
     try {
       await step.run(ctx);
@@ -66,17 +78,20 @@ export async function apply(plan: Plan, port: EcrPort, options: ApplyOptions): P
       result.status = 'failed';
       result.error = errorOf(err);
       report({ type: 'step-failed', step: { ...result } });
+    } finally {
+      inFlight.delete(result);
     }
   };
 
   const phases = [...new Set(steps.map((s) => s.phase))];
   for (const phase of phases) {
-    if (failed) break;
+    if (stopped()) break;
     const indexes = steps.map((s, i) => (s.phase === phase ? i : -1)).filter((i) => i >= 0);
     report({ type: 'phase-started', phase, steps: indexes.length });
     await Promise.all(indexes.map((i) => limit(() => runStep(steps[i], results[i]))));
   }
-  const result: ApplyResult = { ok: !failed, steps: results };
+  const interrupted = options.shouldStop?.() ?? false;
+  const result: ApplyResult = { ok: !failed && !interrupted, ...(interrupted ? { interrupted } : {}), steps: results };
   report({ type: 'finished', result });
   return result;
 }

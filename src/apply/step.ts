@@ -46,7 +46,8 @@ export function stepOf(change: Change, phase: Phase, run: Step['run']): Step {
 /** Builds the steps of one change; each kind has its own builder. */
 export type StepBuilder = (change: Change) => Step[];
 
-export type StepStatus = 'done' | 'failed' | 'not-started';
+/** `interrupted`: still in flight when an interrupt made ecrform exit; its outcome is unknown. */
+export type StepStatus = 'done' | 'failed' | 'interrupted' | 'not-started';
 
 export interface StepResult {
   address: string;
@@ -68,6 +69,8 @@ export type ApplyEvent =
 
 export interface ApplyResult {
   ok: boolean;
+  /** Present and true when an interrupt stopped the apply (exit 130). */
+  interrupted?: boolean;
   steps: StepResult[];
 }
 

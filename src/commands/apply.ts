@@ -18,6 +18,7 @@ import { connect, type Connection, type ConnectionOptions } from './connect.js';
 import { openView } from './open-view.js';
 import { appendStepSummary } from './step-summary.js';
 import { readPlanFile } from './read-plan-file.js';
+import { EXIT_INTERRUPTED } from './interrupts.js';
 import { planFromFiles } from './plan-from-files.js';
 import type { Io, OutputFormat } from './io.js';
 
@@ -114,12 +115,16 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     const result = await apply(plan, connection.port, {
       concurrency: options.concurrency,
       report: view.applyEvent,
+      shouldStop: () => io.interrupts?.stopRequested() ?? false,
+      // A second signal (or the 30 s grace) exits before apply ends: report what is known.
+      onStart: (snapshot) => io.interrupts?.applying(() => view.applyEvent({ type: 'finished', result: snapshot() })),
     });
+    io.interrupts?.applied();
     await view.close();
     printResult(result, options.format, io);
     // Like plan and drift: the run's summary page records what was applied, and what failed.
     await appendStepSummary(io, renderApplyMarkdown(result));
-    return result.ok ? 0 : 1;
+    return result.interrupted ? EXIT_INTERRUPTED : result.ok ? 0 : 1;
   } finally {
     await view.close();
   }

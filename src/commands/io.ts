@@ -1,4 +1,5 @@
 import type { SessionView } from '../render/session-view.js';
+import type { Interrupts } from './interrupts.js';
 
 /** What a command may touch of the outside world; cli.ts builds it from process. */
 export interface Io {
@@ -19,6 +20,8 @@ export interface Io {
    * terminal: ink does not notice a pipe by itself, so cli.ts decides.
    */
   terminalView?: () => Promise<SessionView>;
+  /** SIGINT / SIGTERM handling; absent in tests that drive commands directly. */
+  interrupts?: Interrupts;
 }
 
 export type OutputFormat = 'text' | 'markdown' | 'json';

@@ -33,7 +33,7 @@ export function plainView(io: Io, write: (text: string) => void, now: () => numb
         case 'step-failed':
           return write(renderStepLines(event.step, paint, timer.end(event.step)).join('\n') + '\n');
         case 'finished': {
-          const notStarted = event.result.steps.filter((s) => s.status === 'not-started');
+          const notStarted = event.result.steps.filter((s) => s.status === 'not-started' || s.status === 'interrupted');
           const lines = notStarted.flatMap((s) => renderStepLines(s, paint));
           const summary = paint(event.result.ok ? 'bold' : 'red', applySummaryLine(event.result, timer.total()));
           return write(`${lines.length ? `\n${lines.join('\n')}\n` : ''}\n${summary}\n`);

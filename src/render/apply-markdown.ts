@@ -2,7 +2,7 @@ import type { ApplyResult } from '../apply/step.js';
 import { codeCell, escapeCell } from './markdown-change.js';
 import { applySummaryLine } from './summary.js';
 
-const STATUS = { done: '✅ done', failed: '❌ failed', 'not-started': '⏸️ not started' } as const;
+const STATUS = { done: '✅ done', failed: '❌ failed', interrupted: '⚠️ interrupted', 'not-started': '⏸️ not started' } as const;
 
 /** The apply report as markdown (`apply --format markdown`): the outcome, then one row per step. */
 export function renderApplyMarkdown(result: ApplyResult): string {

@@ -20,7 +20,7 @@ export function phaseTitle(phase: Phase): string {
   return `Applying: ${PHASE_NAMES[phase] ?? `phase ${phase}`}`;
 }
 
-const STATUS_WORD = { done: '✓ done', failed: '✗ failed', 'not-started': '- not started' } as const;
+const STATUS_WORD = { done: '✓ done', failed: '✗ failed', interrupted: '! interrupted', 'not-started': '- not started' } as const;
 
 /** `✓ done  repository["a"]  create (CreateRepository)  0.4 s`, before colour. */
 export function stepWords(step: StepResult, ms?: number): { status: string; rest: string } {

@@ -29,7 +29,7 @@ export const TONE_COLOUR: Record<DetailTone, Colour | undefined> = {
 };
 
 /** The status words of apply, with their colours. */
-export const STATUS_COLOUR = { done: 'green', failed: 'red', 'not-started': 'gray', running: 'cyan' } as const satisfies Record<
+export const STATUS_COLOUR = { done: 'green', failed: 'red', interrupted: 'yellow', 'not-started': 'gray', running: 'cyan' } as const satisfies Record<
   string,
   Colour
 >;

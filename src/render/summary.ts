@@ -44,9 +44,9 @@ export function hasChanges(s: PlanSummary): boolean {
 }
 
 /** How many steps ended in each status. */
-export function countSteps(result: ApplyResult): { done: number; failed: number; notStarted: number } {
+export function countSteps(result: ApplyResult): { done: number; failed: number; interrupted: number; notStarted: number } {
   const count = (status: string) => result.steps.filter((s) => s.status === status).length;
-  return { done: count('done'), failed: count('failed'), notStarted: count('not-started') };
+  return { done: count('done'), failed: count('failed'), interrupted: count('interrupted'), notStarted: count('not-started') };
 }
 
 /** "3.2 s", "850 ms", "1 min 12 s": a duration as a person reads it. */
@@ -61,6 +61,11 @@ export function formatDuration(ms: number): string {
 export function applySummaryLine(result: ApplyResult, totalMs?: number): string {
   const n = countSteps(result);
   const took = totalMs === undefined ? '' : ` in ${formatDuration(totalMs)}`;
+  if (result.interrupted) {
+    const failed = n.failed ? `, ${n.failed} failed` : '';
+    const interrupted = n.interrupted ? `, ${n.interrupted} interrupted (outcome unknown)` : '';
+    return `Apply interrupted: ${n.done} done${failed}${interrupted}, ${n.notStarted} not started. Run apply again to continue from the live state.`;
+  }
   return result.ok
     ? `Apply complete: ${n.done} step(s) done${took}.`
     : `Apply failed: ${n.done} done, ${n.failed} failed, ${n.notStarted} not started${totalMs === undefined ? '' : `, after ${formatDuration(totalMs)}`}. Run apply again to continue from the live state.`;
