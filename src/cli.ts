@@ -25,7 +25,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  * stdout is a terminal, and commands fall back to plain lines without it.
  */
 function makeIo(colorFlag: boolean): Io {
-  const isTTY = Boolean(process.stdout.isTTY);
+  // With CI set, a terminal counts as none (README): plain lines, no colour, apply needs --auto-approve.
+  const isTTY = Boolean(process.stdout.isTTY) && !inCi(process.env);
   const color = isTTY && colorFlag && !process.env.NO_COLOR;
   return {
     stdout: (t) => void process.stdout.write(t),
@@ -37,7 +38,7 @@ function makeIo(colorFlag: boolean): Io {
     columns: (isTTY ? process.stdout.columns : undefined) || Number(process.env.COLUMNS) || undefined,
     // ink and React take over a second to load: only a terminal session pays for them.
     terminalView:
-      isTTY && !inCi(process.env)
+      isTTY
         ? async () => (await import('./render/ink/start-terminal-view.js')).startTerminalView({ color })
         : undefined,
     // Asked on stderr: with --format json or markdown, stdout holds only the document.
@@ -126,7 +127,7 @@ const program = new Command()
   .name('ecrform')
   .description('A declarative GitOps reconciler for Amazon ECR')
   .version(TOOL_VERSION, '--version')
-  .showHelpAfterError();
+  .showHelpAfterError('(run: ecrform --help)');
 
 program
   .command('validate')
@@ -212,20 +213,24 @@ program
   .command('import')
   .description('write the live registry as a desired-state file')
   .option('--prefix <prefix>', 'only repositories whose name starts with this (repeatable)', collect, [])
-  .option('--out <file>', 'write the file here instead of stdout')
+  .option('--out <file>', 'write the file here instead of stdout (an existing file only with --force)')
   .option('--registry-settings', 'also write the registry-wide settings (policy, scanning, replication, pull-through cache, creation templates, signing, pull-time update exclusions)', false)
+  .option('--force', 'let --out overwrite an existing file', false)
   .option('--region <region>', 'AWS region')
   .option('--profile <profile>', 'AWS shared-config profile')
   .option('--endpoint <url>', 'ECR endpoint URL (default: AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, or AWS)')
   .option('--concurrency <n>', 'API calls in flight at once', positiveInt, DEFAULT_CONCURRENCY)
   .option('--no-color', 'no colour (NO_COLOR is respected too)')
   .option('--debug', 'each API call on stderr: operation, target, time, outcome', false)
-  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string; registrySettings: boolean }) =>
+  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string; registrySettings: boolean; force: boolean }) =>
     run(
       async (io) =>
-        (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out, registrySettings: flags.registrySettings }, io),
+        (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out, registrySettings: flags.registrySettings, force: flags.force }, io),
       flags,
     ),
   );
+
+// A mistyped option or argument: one line saying what is wrong and where the help is, not the whole help.
+for (const command of program.commands) command.showHelpAfterError(`(run: ecrform ${command.name()} --help)`);
 
 await program.parseAsync(process.argv);

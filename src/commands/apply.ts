@@ -105,7 +105,7 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     }
     if (!options.autoApprove) {
       if (!io.isTTY) {
-        throw new EcrformError('PLAN_REFUSED', 'not a terminal: nothing to confirm with; pass --auto-approve to apply without asking');
+        throw new EcrformError('PLAN_REFUSED', 'not a terminal (or CI is set): nothing to confirm with; pass --auto-approve to apply without asking');
       }
       if (!(await view.confirm(confirmQuestion(plan.changes)))) {
         view.print('Apply cancelled; nothing was changed.\n');

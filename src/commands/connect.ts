@@ -4,6 +4,23 @@ import { debugPort, limitPort } from '../ecr/wrap-port.js';
 import type { EcrPort } from '../ecr/port.js';
 import { EcrformError } from '../errors.js';
 import { countCalls } from './count-calls.js';
+import { namePortFailures } from '../ecr/name-failures.js';
+
+/** An endpoint is a URL with http or https: `localhost:4566` would be read as a scheme "localhost:". */
+function checkEndpoint(endpoint: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new EcrformError(
+      'INVALID_ARGUMENT',
+      `--endpoint ${endpoint} is not an http(s) URL; write it with its scheme, e.g. https://${endpoint.replace(/^[a-z]+:\/\//i, '')}`,
+    );
+  }
+}
 
 export interface ConnectionOptions {
   region?: string;
@@ -34,6 +51,7 @@ export async function connect(
       `--region ${options.region} differs from registry.region ${fileRegion} in the files; drop --region or change the files`,
     );
   }
+  if (options.endpoint !== undefined) checkEndpoint(options.endpoint);
   const client = createEcrClient({ region: fileRegion ?? options.region, profile: options.profile, endpoint: options.endpoint });
   let region: string;
   try {
@@ -44,7 +62,16 @@ export async function connect(
       'no AWS region: set registry.region in the files, pass --region, or set AWS_REGION',
     );
   }
-  let port = createSdkPort(client);
+  if (options.profile) {
+    // Resolved now, so an unknown profile is one line naming it, before any call.
+    try {
+      await client.config.credentials();
+    } catch (err) {
+      throw new EcrformError('INVALID_ARGUMENT', `--profile ${options.profile}: no credentials (${(err as Error).message.split('\n')[0]})`);
+    }
+  }
+  const endpoint = options.endpoint ?? `ECR in ${region}`;
+  let port = namePortFailures(createSdkPort(client), endpoint);
   if (options.debug) port = debugPort(port, debugLine);
   if (onCall) port = countCalls(port, onCall);
   return { port: limitPort(port, options.concurrency), region };

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { EcrformError } from '../errors.js';
 import { schemaPath } from '../config/validate-schema.js';
 import { fetchLive } from '../ecr/fetch-live.js';
-import { EcrformError } from '../errors.js';
 import { importDocument, matchesPrefixes } from '../import/import-document.js';
 import { IMPORTED_REGISTRY_SETTINGS } from '../import/import-registry.js';
 import { connect, type ConnectionOptions } from './connect.js';
@@ -14,6 +14,8 @@ export interface ImportCommandOptions extends ConnectionOptions {
   out?: string;
   /** Also read and write the registry-wide settings. */
   registrySettings?: boolean;
+  /** Overwrite an existing --out file. */
+  force?: boolean;
 }
 
 const NO_REGISTRY_SETTINGS = { policy: false, scanning: false, replication: false, pullThroughCache: false, creationTemplates: false, accountSettings: [] };
@@ -41,6 +43,9 @@ export function schemaReference(outFile: string, schema: string = schemaPath()):
 
 /** `ecrform import`: the live repositories as a desired-state file, on stdout or in --out. */
 export async function runImport(options: ImportCommandOptions, io: Io): Promise<number> {
+  if (options.out && !options.force && existsSync(options.out)) {
+    throw new EcrformError('INVALID_ARGUMENT', `--out ${options.out} exists; import does not overwrite a file without --force (it may be your own desired-state file)`);
+  }
   const { port, region } = await connect(options, undefined, (l) => io.stderr(l + '\n'));
   const selected = (name: string) => matchesPrefixes(name, options.prefixes);
   const registry = options.registrySettings ? IMPORTED_REGISTRY_SETTINGS : NO_REGISTRY_SETTINGS;

@@ -10,14 +10,18 @@ export async function readPlanFile(path: string): Promise<Plan> {
   } catch {
     throw new EcrformError('INVALID_ARGUMENT', `${path}: cannot read the plan file`);
   }
+  // A desired-state file given where a plan goes: say how to apply it, never suggest overwriting it.
+  if (/\.ya?ml$/i.test(path) || /^\s*version\s*:/m.test(text)) {
+    throw new EcrformError('INVALID_ARGUMENT', `${path} is a desired-state file, not a plan; apply it with: ecrform apply -f ${path}`);
+  }
   let plan: Plan;
   try {
     plan = JSON.parse(text) as Plan;
   } catch {
-    throw new EcrformError('INVALID_ARGUMENT', `${path}: not a plan file (not JSON); write one with: ecrform plan --out ${path}`);
+    throw new EcrformError('INVALID_ARGUMENT', `${path}: not a plan file (not JSON); a plan is what ecrform plan --out plan.json writes`);
   }
   if (plan?.formatVersion !== 1 || !Array.isArray(plan.changes) || !plan.registry?.accountId) {
-    throw new EcrformError('INVALID_ARGUMENT', `${path}: not an ecrform plan (formatVersion 1); write one with: ecrform plan --out ${path}`);
+    throw new EcrformError('INVALID_ARGUMENT', `${path}: not an ecrform plan (formatVersion 1); a plan is what ecrform plan --out plan.json writes`);
   }
   return plan;
 }

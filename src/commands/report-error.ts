@@ -1,6 +1,27 @@
 import { ConfigError, EcrformError, formatDiagnostic, PlanTimeError } from '../errors.js';
 import { annotationLines } from '../github/annotations.js';
 import type { Io } from './io.js';
+import { callSiteOf } from '../ecr/name-failures.js';
+
+const NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'];
+
+/** The network error code of a failure, where the SDK keeps it (on the error or its cause). */
+function networkCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && NETWORK_CODES.includes(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * An error ECR itself sent: modelled (a named exception with a fault) or a
+ * throttling or server error with a JSON body. An HTML page or an empty 404
+ * from something else fails to parse and carries neither.
+ */
+function isEcrError(e: { name?: string; $fault?: string; $metadata?: { httpStatusCode?: number } }): boolean {
+  if (!e.$fault) return false;
+  return typeof e.name === 'string' && /(Exception|Error)$/.test(e.name) && e.name !== 'UnknownError' && e.name !== 'SyntaxError';
+}
 
 /**
  * Turns a failure into what the user reads on stderr and the exit code (always 1).
@@ -26,14 +47,21 @@ export function reportError(err: unknown, io: Io, debug: boolean): number {
     io.stderr(`error: ${err.message}\n`);
     return 1;
   }
-  const e = err as { name?: string; message?: string; $metadata?: unknown; stack?: string };
-  if (e && e.$metadata !== undefined) {
-    io.stderr(`error: AWS call failed: ${e.name}: ${e.message}\n`);
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: string; stack?: string };
+  const site = callSiteOf(err);
+  const network = networkCode(err);
+  if (network) {
+    const where = site ? ` at ${site.endpoint} (${site.operation})` : '';
+    io.stderr(`error: could not reach ECR${where}: ${network}; check --endpoint, the region and the network\n`);
     return 1;
   }
-  const network = (err as { code?: string }).code;
-  if (network && ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN'].includes(network)) {
-    io.stderr(`error: could not reach ECR (${network}); check --endpoint, the region and the network\n`);
+  if (site && e.$metadata !== undefined && !isEcrError(e)) {
+    const status = e.$metadata.httpStatusCode ? `HTTP ${e.$metadata.httpStatusCode}` : (e.name ?? 'no answer');
+    io.stderr(`error: ${site.endpoint} did not answer ${site.operation} as ECR does (${status}); is --endpoint an ECR endpoint?\n`);
+    return 1;
+  }
+  if (e && e.$metadata !== undefined) {
+    io.stderr(`error: AWS call failed${site ? ` (${site.operation})` : ''}: ${e.name}: ${e.message}\n`);
     return 1;
   }
   if (e?.name === 'CredentialsProviderError') {

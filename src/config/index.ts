@@ -66,5 +66,8 @@ export async function loadDesired(paths: string[]): Promise<Desired> {
   }
   diagnostics.push(...findMergeConflicts(sources), ...checkReplicationTotal(sources));
   if (diagnostics.length > 0) throw new ConfigError(sortDiagnostics(diagnostics));
-  return buildDesired(valid);
+  const desired = buildDesired(valid);
+  // Every file the run read, so that an output never overwrites one of them.
+  desired.inputs = [...files, ...[...cache.keys()].map((key) => key.slice(key.indexOf('\0') + 1))];
+  return desired;
 }

@@ -144,6 +144,8 @@ export interface Desired {
   prune: boolean;
   repositories: Record<string, DesiredRepository>;
   sources: SourceFile[];
+  /** Every file read (desired-state and policy files), as the file system was given them. */
+  inputs?: string[];
 }
 
 export type { Json, JsonObject };

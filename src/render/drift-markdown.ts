@@ -33,7 +33,7 @@ export function renderDriftMarkdown(
   const blocks: string[] = [];
   for (const section of DRIFT_SECTIONS) {
     report[section.key].forEach((change, i) => {
-      blocks.push((i === 0 ? `#### ${section.title}\n\n` : '') + renderChangeBlock(change));
+      blocks.push((i === 0 ? `#### ${section.title}\n\n` : '') + renderChangeBlock(change, undefined, section.key === 'orphaned' ? 'orphaned' : undefined));
     });
   }
   if (report.unmanaged.length) {

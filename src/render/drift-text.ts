@@ -21,7 +21,8 @@ export function renderDriftText(report: DriftReport, registry: { accountId: stri
     const changes = report[section.key];
     if (!changes.length) continue;
     out.push(paint('bold', `${section.title} (${changes.length}): ${section.meaning}`));
-    for (const change of changes) out.push(...renderChangeLines(change, paint, details.get(change), options.width ?? DEFAULT_WIDTH));
+    // An orphaned repository is reported, never called a delete: apply deletes it only with prune: true.
+    for (const change of changes) out.push(...renderChangeLines(change, paint, details.get(change), options.width ?? DEFAULT_WIDTH, section.key === 'orphaned' ? 'orphaned' : undefined));
     out.push('');
   }
   if (report.unmanaged.length) {

@@ -50,11 +50,11 @@ export function changeNotes(change: Change): string {
 }
 
 /** One change as a collapsible block: its fields or document diff, then expiries, warnings and why it is blocked. */
-export function renderChangeBlock(change: Change, details: DetailLine[] = changeDetails(change)): string {
+export function renderChangeBlock(change: Change, details: DetailLine[] = changeDetails(change), label?: string): string {
   const diff = details.filter((l) => DIFF_TONES.has(l.tone)).map(diffLine);
   const notes = details.filter((l) => !DIFF_TONES.has(l.tone)).map(noteLine);
   const out = [
-    `<details><summary><code>${ACTION_MARK[change.action]} ${escapeHtml(change.address)}</code> ${actionLabel(change)}</summary>`,
+    `<details><summary><code>${ACTION_MARK[change.action]} ${escapeHtml(change.address)}</code> ${label ?? actionLabel(change)}</summary>`,
     '',
   ];
   if (diff.length) {

@@ -32,8 +32,8 @@ function detailText(line: DetailLine, paint: Paint, width: number): string[] {
  * plan and drift show it. The change line is never wrapped: it holds the full
  * address, to be pasted into --target or grepped; the details wrap at `width`.
  */
-export function renderChangeLines(change: Change, paint: Paint, details: DetailLine[] = changeDetails(change), width = DEFAULT_WIDTH): string[] {
-  const head = '  ' + paint(ACTION_COLOUR[change.action], `${ACTION_MARK[change.action]} ${change.address}`) + paint('gray', `  ${actionLabel(change)}`);
+export function renderChangeLines(change: Change, paint: Paint, details: DetailLine[] = changeDetails(change), width = DEFAULT_WIDTH, label?: string): string[] {
+  const head = '  ' + paint(ACTION_COLOUR[change.action], `${ACTION_MARK[change.action]} ${change.address}`) + paint('gray', `  ${label ?? actionLabel(change)}`);
   return [head, ...details.flatMap((line) => detailText(line, paint, width))];
 }
 
