@@ -28,6 +28,7 @@ describe('buildDesired', () => {
         },
       },
       sources: [{ path: expect.stringMatching(/registry\.yaml$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      inputs: [expect.stringMatching(/registry\.yaml$/)],
     });
   });
 
