@@ -22,6 +22,7 @@ import { DEFAULT_CONCURRENCY } from '../src/ecr/defaults.js';
 import { startMoto } from '../scripts/moto-server.js';
 import { startRegistryProxy, type RegistryProxy } from '../test/helpers/registry-proxy.js';
 import { benchRegistryYaml } from './generate.js';
+import { benchManyRegistries } from './many-registries.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'bin', 'ecrform.js');
@@ -163,5 +164,6 @@ console.log(`ecrform bench: ${CLI === BUNDLE ? 'the bundle (dist/bin)' : 'tsc ou
 await startUp(dir);
 await validateSizes(dir);
 await againstMoto(dir);
+await benchManyRegistries();
 console.log('\n| goal | figure | reference (same run) | target | |\n| --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

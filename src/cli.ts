@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io, OutputFormat } from './commands/io.js';
 import { reportError } from './commands/report-error.js';
+import { parseShard } from './run/select-registries.js';
 import { TOOL_VERSION } from './version.js';
 import { DEFAULT_CONCURRENCY } from './ecr/defaults.js';
 
@@ -79,6 +80,8 @@ interface CommonFlags {
   target: string[];
   lifecyclePreview: boolean;
   full: boolean;
+  registry: string[];
+  shard?: { index: number; count: number };
 }
 
 function withAwsOptions(cmd: Command): Command {
@@ -97,8 +100,22 @@ function withPlanOptions(cmd: Command): Command {
   return cmd
     .option('--target <address>', 'only this address or address prefix (repeatable)', collect, [])
     .option('--no-lifecycle-preview', 'skip reading images for the lifecycle preview (no `expires` or `archives`)')
-    .option('--full', 'show every document in full: no folded statements, no references to a file or an earlier repository', false);
+    .option('--full', 'show every document in full: no folded statements, no references to a file or an earlier repository', false)
+    .option('--registry <id>', 'only this registry of the files, ACCOUNT/REGION (repeatable)', collect, [])
+    .option('--shard <k/n>', 'only the K-th of N shares of the registries (a stable split by registry id), for a CI matrix', parseShardOption);
 }
+
+/** `--shard K/N`: a mistyped value is one line and `--help`, like every other option. */
+function parseShardOption(value: string): { index: number; count: number } {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message.replace(/^--shard [^:]*: /, ''));
+  }
+}
+
+/** --registry and --shard, as the run layer takes them. */
+const selectionOf = (flags: { registry: string[]; shard?: { index: number; count: number } }) => ({ registries: flags.registry, shard: flags.shard });
 
 function connection(flags: Pick<CommonFlags, 'region' | 'profile' | 'endpoint' | 'concurrency' | 'debug'>) {
   return {
@@ -156,6 +173,7 @@ withPlanOptions(withAwsOptions(program.command('plan').description('what apply w
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
             full: flags.full,
+            selection: selectionOf(flags),
           },
           io,
         ),
@@ -183,6 +201,7 @@ withPlanOptions(withAwsOptions(program.command('apply').description('make the li
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
             full: flags.full,
+            selection: selectionOf(flags),
           },
           io,
         ),
@@ -202,11 +221,35 @@ withPlanOptions(withAwsOptions(program.command('drift').description('plan, repor
             targets: flags.target,
             lifecyclePreview: flags.lifecyclePreview,
             full: flags.full,
+            selection: selectionOf(flags),
           },
           io,
         ),
       flags,
     ),
+  );
+
+program
+  .command('registries')
+  .description('the registries the files name, with their files (offline)')
+  .option('-f, --file <path>', 'a desired-state file or a folder of them (repeatable; default ./registry.yaml)', collect, [])
+  .option('--registry <id>', 'only this registry, ACCOUNT/REGION (repeatable)', collect, [])
+  .option('--shard <k/n>', 'only the K-th of N shares of the registries (a stable split by registry id)', parseShardOption)
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--no-color', 'no colour')
+  .action((flags: { file: string[]; registry: string[]; shard?: { index: number; count: number }; format: 'text' | 'json'; color: boolean }) =>
+    run(async (io) => (await import('./commands/registries.js')).runRegistries({ files: flags.file, ...selectionOf(flags), format: flags.format }, io), flags),
+  );
+
+program
+  .command('report')
+  .description('one report from the JSON plans or drift reports that several shards wrote')
+  .argument('<files...>', 'files written by plan --format json, plan --out or drift --format json')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+  .option('--detailed-exitcode', 'for plans: exit 2 when there are changes, 0 when none', false)
+  .option('--no-color', 'no colour (NO_COLOR is respected too)')
+  .action((files: string[], flags: { format: OutputFormat; detailedExitcode: boolean; color: boolean }) =>
+    run(async (io) => (await import('./commands/report.js')).runReport({ files, format: flags.format, detailedExitcode: flags.detailedExitcode }, io), flags),
   );
 
 program
@@ -222,10 +265,15 @@ program
   .option('--concurrency <n>', 'API calls in flight at once', positiveInt, DEFAULT_CONCURRENCY)
   .option('--no-color', 'no colour (NO_COLOR is respected too)')
   .option('--debug', 'each API call on stderr: operation, target, time, outcome', false)
-  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'full'> & { prefix: string[]; out?: string; registrySettings: boolean; force: boolean }) =>
+  .option('--registry <id>', 'the registry to import, ACCOUNT/REGION (checked against the credentials)')
+  .option('--role <arn>', 'with --registry: reach it by assuming this role (written as registry.roleArn)')
+  .action((flags: Omit<CommonFlags, 'file' | 'format' | 'target' | 'lifecyclePreview' | 'registry' | 'shard' | 'full'> & { prefix: string[]; out?: string; registrySettings: boolean; force: boolean; registry?: string; role?: string }) =>
     run(
       async (io) =>
-        (await import('./commands/import.js')).runImport({ ...connection(flags), prefixes: flags.prefix, out: flags.out, registrySettings: flags.registrySettings, force: flags.force }, io),
+        (await import('./commands/import.js')).runImport(
+          { ...connection(flags), prefixes: flags.prefix, out: flags.out, registrySettings: flags.registrySettings, force: flags.force, registry: flags.registry, role: flags.role },
+          io,
+        ),
       flags,
     ),
   );

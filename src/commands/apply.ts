@@ -1,25 +1,23 @@
-import { apply } from '../apply/apply.js';
-import { staleAddresses } from '../apply/check-stale.js';
-import { repositoriesDeleted, staleDeletes } from '../apply/check-stale-deletes.js';
-import { blockedReasons, waysOut } from '../apply/blocked.js';
+import { apply, checkBlocked } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/step.js';
-import { fetchImages, fetchLive } from '../ecr/fetch-live.js';
-import { scopeOfPlan } from '../ecr/read-scope.js';
-import { parseAddress } from '../model/address.js';
-import type { Plan } from '../model/plan.js';
 import { EcrformError } from '../errors.js';
 import { renderApplyMarkdown } from '../render/apply-markdown.js';
 import type { SessionView } from '../render/session-view.js';
 import { hasChanges } from '../render/summary.js';
 import { confirmQuestion } from '../render/apply-words.js';
 import { hintsFromDesired } from '../render/compact/hints.js';
-import type { ViewOptions } from '../render/change-details.js';
-import { connect, type Connection, type ConnectionOptions } from './connect.js';
+import { applyRegistries, type ApplyTarget } from '../run/apply-registries.js';
+import { recheckPlan } from '../run/recheck-plan.js';
+import type { Selection } from '../run/select-registries.js';
+import type { Desired } from '../model/desired.js';
+import type { ConnectionOptions } from './connect.js';
 import { openView } from './open-view.js';
+import { EXIT_INTERRUPTED } from './interrupts.js';
 import { appendStepSummary } from './step-summary.js';
 import { readPlanFile } from './read-plan-file.js';
-import { EXIT_INTERRUPTED } from './interrupts.js';
 import { planFromFiles } from './plan-from-files.js';
+import { applyOk, renderRunApply } from './run-apply-output.js';
+import { showPlanText } from './run-plan-output.js';
 import type { Io, OutputFormat } from './io.js';
 
 export interface ApplyCommandOptions extends ConnectionOptions {
@@ -28,36 +26,20 @@ export interface ApplyCommandOptions extends ConnectionOptions {
   format: OutputFormat;
   autoApprove: boolean;
   forceDelete: boolean;
-  maxDeletes?: number;
   targets: string[];
   lifecyclePreview: boolean;
   full?: boolean;
+  selection?: Selection;
+  maxDeletes?: number;
 }
 
-type Planned = { plan: Plan; connection: Connection; shown?: ViewOptions };
-
-/** `apply PLAN`: the registry must be the plan's and nothing it touches may have moved since. */
-async function planFromFile(path: string, options: ApplyCommandOptions, io: Io, view: SessionView): Promise<Planned> {
-  const plan = await readPlanFile(path);
-  const connection = await connect(options, plan.registry.region, (l) => io.stderr(l + '\n'), view.call);
-  let live = await fetchLive(connection.port, scopeOfPlan(plan), { region: connection.region, onProgress: view.progress });
-  if (live.registryId !== plan.registry.accountId) {
-    throw new EcrformError('ACCOUNT_MISMATCH', `the plan is for account ${plan.registry.accountId}, but the credentials reach ${live.registryId}`);
+/** `apply PLAN`: each registry must be the plan's and nothing it touches may have moved since. */
+async function targetsFromFile(path: string, options: ApplyCommandOptions, io: Io, view: SessionView): Promise<ApplyTarget[]> {
+  if (options.selection?.registries.length || options.selection?.shard) {
+    throw new EcrformError('INVALID_ARGUMENT', '--registry and --shard choose registries when planning; apply PLAN applies the whole saved plan');
   }
-  const withPins = plan.changes.flatMap((c) => {
-    const parsed = parseAddress(c.address);
-    return parsed?.type === 'image' ? [parsed.repository] : [];
-  });
-  const needImages = [...new Set([...withPins, ...repositoriesDeleted(plan)])].filter((name) => live.repositories[name]);
-  if (needImages.length) live = await fetchImages(connection.port, live, needImages, view.progress);
-  const stale = [...staleAddresses(plan, live), ...staleDeletes(plan, live)];
-  if (stale.length) {
-    throw new EcrformError(
-      'STALE_PLAN',
-      `refusing the whole plan: the live state moved since it was made at\n${stale.map((a) => `  ${a}`).join('\n')}\nrun ecrform plan again`,
-    );
-  }
-  return { plan, connection };
+  const outcomes = await readPlanFile(path);
+  return recheckPlan(outcomes, options, { debugLine: (l) => io.stderr(l + '\n'), onCall: view.call, onProgress: view.progress });
 }
 
 /** The one document of --format json or markdown on stdout; text has shown everything already. */
@@ -68,8 +50,9 @@ function printResult(result: ApplyResult, format: OutputFormat, io: Io): void {
 
 /**
  * `ecrform apply`: exit 0 when all is done; 1 on error, refusal or a partial
- * apply. The question before applying is the view's; apply itself only
- * reports events and never asks.
+ * apply, in any registry. The question before applying is the view's; apply
+ * itself only reports events and never asks. Several registries apply side
+ * by side, each in its own phases; a failure stops only its own registry.
  */
 export async function runApply(options: ApplyCommandOptions, io: Io): Promise<number> {
   if (options.planFile && options.files.length) {
@@ -89,42 +72,56 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
   }
   const view = await openView(io, options.format, options.debug);
   try {
-    const { plan, connection, shown } = options.planFile
-      ? await planFromFile(options.planFile, options, io, view)
-      : await planFromFiles(options, io, view).then((p) => ({ ...p, shown: { hints: hintsFromDesired(p.desired) } }));
-    view.plan(plan, { ...shown, full: options.full });
-    if (!hasChanges(plan.summary)) {
+    // Each registry's plan is shown with its own files' hints; a saved plan has none.
+    const shown = (t: ApplyTarget & { input?: { desired: Desired } }) => ({ full: options.full, hints: t.input ? hintsFromDesired(t.input.desired) : undefined });
+    const targets: Array<ApplyTarget & { input?: { desired: Desired } }> = options.planFile
+      ? await targetsFromFile(options.planFile, options, io, view)
+      : await planFromFiles(options, io, view);
+    showPlanText(view, targets, io, shown);
+    const changing = targets.filter((t) => t.plan && hasChanges(t.plan.summary));
+    const failed = targets.filter((t) => t.error);
+    if (changing.length === 0 && failed.length === 0) {
       await view.close();
-      printResult({ ok: true, steps: [] }, options.format, io);
-      await appendStepSummary(io, renderApplyMarkdown({ ok: true, steps: [] }));
+      if (targets.length <= 1) printResult({ ok: true, steps: [] }, options.format, io);
+      else io.stdout(options.format === 'text' ? '' : renderRunApply(targets.map((t) => ({ registry: t.registry, result: { ok: true, steps: [] } })), options.format, io));
+      await appendStepSummary(io, targets.length <= 1 ? renderApplyMarkdown({ ok: true, steps: [] }) : renderRunApply(targets.map((t) => ({ registry: t.registry, result: { ok: true, steps: [] } })), 'markdown', io));
       return 0;
     }
-    const blocked = blockedReasons(plan);
-    if (blocked.length) {
-      throw new EcrformError('PLAN_REFUSED', `refusing to apply: the plan cannot be applied as it stands\n${blocked.map((r) => `  ${r}`).join('\n')}\n${waysOut(plan).join('\n')}`);
-    }
-    if (!options.autoApprove) {
+    for (const t of changing) checkBlocked(t.plan!);
+    const blocked = targets.flatMap((t) => (t.blocked ?? []).map((m) => `  ${t.registry.id}: ${m}`));
+    if (blocked.length) throw new EcrformError('PLAN_REFUSED', `refusing to apply: the checks across registries failed\n${blocked.join('\n')}`);
+    if (changing.length && !options.autoApprove) {
       if (!io.isTTY) {
         throw new EcrformError('PLAN_REFUSED', 'not a terminal (or CI is set): nothing to confirm with; pass --auto-approve to apply without asking');
       }
-      if (!(await view.confirm(confirmQuestion(plan.changes)))) {
+      if (!(await view.confirm(confirmQuestion(changing.flatMap((t) => t.plan!.changes))))) {
         view.print('Apply cancelled; nothing was changed.\n');
         return 1;
       }
     }
-    const result = await apply(plan, connection.port, {
-      concurrency: options.concurrency,
-      report: view.applyEvent,
-      shouldStop: () => io.interrupts?.stopRequested() ?? false,
-      // A second signal (or the 30 s grace) exits before apply ends: report what is known.
-      onStart: (snapshot) => io.interrupts?.applying(() => view.applyEvent({ type: 'finished', result: snapshot() })),
-    });
+    if (targets.length === 1) {
+      const { plan, connection } = targets[0];
+      const result = await apply(plan!, connection!.port, {
+        concurrency: options.concurrency,
+        report: view.applyEvent,
+        shouldStop: () => io.interrupts?.stopRequested() ?? false,
+        // A second signal (or the 30 s grace) exits before apply ends: report what is known.
+        onStart: (snapshot) => io.interrupts?.applying(() => view.applyEvent({ type: 'finished', result: snapshot() })),
+      });
+      io.interrupts?.applied();
+      await view.close();
+      printResult(result, options.format, io);
+      await appendStepSummary(io, renderApplyMarkdown(result));
+      return result.interrupted ? EXIT_INTERRUPTED : result.ok ? 0 : 1;
+    }
+    const outcomes = await applyRegistries(targets, { concurrency: options.concurrency, shouldStop: () => io.interrupts?.stopRequested() ?? false });
     io.interrupts?.applied();
+    if (options.format === 'text') view.print(renderRunApply(outcomes, 'text', io));
     await view.close();
-    printResult(result, options.format, io);
+    if (options.format !== 'text') io.stdout(renderRunApply(outcomes, options.format, io));
     // Like plan and drift: the run's summary page records what was applied, and what failed.
-    await appendStepSummary(io, renderApplyMarkdown(result));
-    return result.interrupted ? EXIT_INTERRUPTED : result.ok ? 0 : 1;
+    await appendStepSummary(io, renderRunApply(outcomes, 'markdown', io));
+    return outcomes.some((o) => o.result?.interrupted) ? EXIT_INTERRUPTED : applyOk(outcomes) ? 0 : 1;
   } finally {
     await view.close();
   }

@@ -1,47 +1,50 @@
-import { loadDesired, resolveInputPaths } from '../config/index.js';
-import type { Desired } from '../model/desired.js';
-import type { Live } from '../model/live.js';
-import type { Plan } from '../model/plan.js';
 import type { SessionView } from '../render/session-view.js';
-import { buildPlan } from '../workflow/build-plan.js';
+import { loadRegistries } from '../run/load-registries.js';
+import { planRegistries, type PlannedRegistry } from '../run/plan-registries.js';
+import { selectRegistries, type Selection } from '../run/select-registries.js';
+import { checkReplication } from '../run/cross-registry.js';
 import { TOOL_VERSION } from '../version.js';
-import { connect, type Connection, type ConnectionOptions } from './connect.js';
+import type { ConnectionOptions } from './connect.js';
 import type { Io } from './io.js';
 
 export interface PlanFromFilesOptions extends ConnectionOptions {
   files: string[];
   targets: string[];
   lifecyclePreview: boolean;
+  /** --registry and --shard; absent means every registry of the files. */
+  selection?: Selection;
   /** Recorded in the plan (plan and apply -f; drift leaves them out). */
   forceDelete?: boolean;
   maxDeletes?: number;
 }
 
-export interface PlannedFromFiles {
-  desired: Desired;
-  live: Live;
-  plan: Plan;
-  connection: Connection;
-}
+export type { PlannedRegistry };
 
 /**
- * What plan, apply and drift share: read and check the files (before any AWS
- * call, so bad input never reaches ECR), connect, read the live registry and plan.
+ * What plan, apply and drift share: read and check the files of every
+ * registry (before any AWS call, so bad input never reaches ECR), keep the
+ * registries --registry and --shard select, then read and plan each one,
+ * side by side. One registry: its failure is thrown, as before; several: each
+ * outcome is its own.
  */
-export async function planFromFiles(options: PlanFromFilesOptions, io: Io, view: SessionView): Promise<PlannedFromFiles> {
-  const desired = await loadDesired(await resolveInputPaths(options.files));
-  const connection = await connect(options, desired.registry.region, (l) => io.stderr(l + '\n'), view.call);
-  const now = io.now();
-  const { plan, live } = await buildPlan(connection.port, desired, {
-    region: connection.region,
-    now,
-    createdAt: now.toISOString(),
-    toolVersion: TOOL_VERSION,
-    lifecyclePreview: options.lifecyclePreview,
-    targets: options.targets,
-    forceDelete: options.forceDelete,
-    maxDeletes: options.maxDeletes,
-    onProgress: view.progress,
+export async function planFromFiles(options: PlanFromFilesOptions, io: Io, view: SessionView): Promise<PlannedRegistry[]> {
+  const registries = selectRegistries(await loadRegistries(options.files), options.selection ?? { registries: [] });
+  const planned = await planRegistries(
+    registries,
+    { ...options, now: io.now(), toolVersion: TOOL_VERSION },
+    { debugLine: (l) => io.stderr(l + '\n'), onCall: view.call, onProgress: view.progress },
+  );
+  return withCrossRegistryChecks(planned);
+}
+
+/** The checks across registries (replication destinations), each finding under the registry it concerns. */
+function withCrossRegistryChecks(planned: PlannedRegistry[]): PlannedRegistry[] {
+  const read = planned.filter((p) => p.plan);
+  const findings = checkReplication(read.map((p) => ({ ...p.registry, desired: p.input.desired, live: p.live })));
+  return planned.map((p) => {
+    const mine = findings.filter((f) => f.registry === p.registry.id);
+    if (!mine.length) return p;
+    const of = (level: string) => mine.filter((f) => f.level === level).map((f) => f.message);
+    return { ...p, blocked: of('error'), warnings: of('warning') };
   });
-  return { desired, live, plan, connection };
 }

@@ -153,8 +153,9 @@ function buildScanning(s: Obj): ScanningConfiguration {
   };
 }
 
-function buildReplicationRule(r: Obj): ReplicationRule {
+function buildReplicationRule(r: Obj, source: SourceRef): ReplicationRule {
   return {
+    source,
     destinations: (r.destinations as Obj[]).map((d) =>
       typeof d.registryId === 'string' ? { region: String(d.region), registryId: d.registryId } : { region: String(d.region) },
     ),
@@ -176,6 +177,8 @@ function buildSigning(s: Obj): SigningConfiguration {
 function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void {
   if (typeof r.region === 'string') registry.region ??= r.region;
   if (typeof r.accountId === 'string') registry.accountId ??= r.accountId;
+  if (typeof r.roleArn === 'string') registry.roleArn ??= r.roleArn;
+  if (typeof r.externalId === 'string') registry.externalId ??= r.externalId;
   const policy = slot(file, r, ['registry'], 'policy', 'policyFile');
   if (policy) registry.policy = policy;
   if (policy && typeof r.policyFile === 'string' && !('policy' in r)) registry.policyFile = r.policyFile;
@@ -184,7 +187,8 @@ function mergeRegistry(registry: DesiredRegistry, file: ValidFile, r: Obj): void
   const replication = asObject(r.replication);
   if (replication) {
     registry.replication ??= { rules: [] };
-    registry.replication.rules.push(...((replication.rules as Obj[]) ?? []).map(buildReplicationRule));
+    const rules = (replication.rules as Obj[]) ?? [];
+    registry.replication.rules.push(...rules.map((rule, i) => buildReplicationRule(rule, sourceRef(file.src, ['registry', 'replication', 'rules', i]))));
   }
   const ptc = asObject(r.pullThroughCache);
   if (ptc) {

@@ -151,6 +151,8 @@ export function findMergeConflicts(files: readonly YamlSource[]): Diagnostic[] {
     if (has(registry, 'repositoryDefaults')) claim('registry.repositoryDefaults', 'registry.repositoryDefaults', src, ['registry', 'repositoryDefaults']);
     if (has(registry, 'region')) agree('registry.region', src, ['registry', 'region'], registry.region);
     if (has(registry, 'accountId')) agree('registry.accountId', src, ['registry', 'accountId'], registry.accountId);
+    if (has(registry, 'roleArn')) agree('registry.roleArn', src, ['registry', 'roleArn'], registry.roleArn);
+    if (has(registry, 'externalId')) agree('registry.externalId', src, ['registry', 'externalId'], registry.externalId);
     const policyKey = ['policy', 'policyFile'].find((key) => has(registry, key));
     if (policyKey) claim('registry.policy', 'registry.policy', src, ['registry', policyKey]);
     if (has(registry, 'scanning')) claim('registry.scanning', 'registry.scanning', src, ['registry', 'scanning']);

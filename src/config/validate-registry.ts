@@ -140,6 +140,28 @@ function checkRepositoryDefaults(src: DocSource, registry: Record<string, unknow
   ];
 }
 
+/**
+ * An assumed role's credentials reach the role's own account, so a roleArn in
+ * another account than accountId could never plan; externalId only goes with a role.
+ */
+function checkRole(src: DocSource, registry: Record<string, unknown>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (has(registry, 'externalId') && !has(registry, 'roleArn')) {
+    out.push(diagnosticAt(src, ['registry', 'externalId'], 'externalId only goes with roleArn: add registry.roleArn or remove externalId', 'key'));
+  }
+  const roleAccount = typeof registry.roleArn === 'string' ? /^arn:[^:]+:iam::([0-9]{12}):/.exec(registry.roleArn)?.[1] : undefined;
+  if (roleAccount && typeof registry.accountId === 'string' && roleAccount !== registry.accountId) {
+    out.push(
+      diagnosticAt(
+        src,
+        ['registry', 'roleArn'],
+        `roleArn is a role in account ${roleAccount}, but registry.accountId is ${registry.accountId}: an assumed role reaches its own account's registry; use a role in ${registry.accountId}`,
+      ),
+    );
+  }
+  return out;
+}
+
 /** Registry-level rules the schema cannot express. */
 export function validateRegistry(src: DocSource): Diagnostic[] {
   const registry = asObject(asObject(src.value)?.registry);
@@ -150,5 +172,6 @@ export function validateRegistry(src: DocSource): Diagnostic[] {
     ...checkReplicationToSelf(src, registry),
     ...checkRootCachePrefix(src, registry),
     ...checkRepositoryDefaults(src, registry),
+    ...checkRole(src, registry),
   ];
 }

@@ -1,9 +1,11 @@
-import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECRClient, type ECRClientConfig } from '@aws-sdk/client-ecr';
 
 export interface ClientOptions {
   region?: string;
   profile?: string;
   endpoint?: string;
+  /** Credentials of an assumed role (registry.roleArn); absent: the default chain. */
+  credentials?: ECRClientConfig['credentials'];
 }
 
 /**
@@ -21,6 +23,7 @@ export function createEcrClient(options: ClientOptions): ECRClient {
     region: options.region,
     profile: options.profile,
     endpoint: options.endpoint,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: 8,
     retryMode: 'adaptive',
   });

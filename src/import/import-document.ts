@@ -42,11 +42,11 @@ function repositoryEntry(repo: LiveRepository, partition: string): JsonObject | 
  * makes ecrform take over a setting another team may own. `prune` is false,
  * so applying the file deletes nothing.
  */
-export function importDocument(live: Live, prefixes: string[], schemaRef?: string, options: { registrySettings?: boolean } = {}): string {
+export function importDocument(live: Live, prefixes: string[], schemaRef?: string, options: { registrySettings?: boolean; roleArn?: string } = {}): string {
   const repositories = Object.values(live.repositories).filter((r) => matchesPrefixes(r.name, prefixes));
   const doc = {
     version: 1,
-    registry: { region: live.region, accountId: live.registryId, ...(options.registrySettings ? registrySettingsEntries(live) : {}) },
+    registry: { region: live.region, accountId: live.registryId, ...(options.roleArn ? { roleArn: options.roleArn } : {}), ...(options.registrySettings ? registrySettingsEntries(live) : {}) },
     prune: false,
     // A repository at ECR's defaults is written `{}`, not `null`: an empty body, as a person writes it.
     repositories: Object.fromEntries(repositories.map((r) => [r.name, repositoryEntry(r, partitionOf(live.region)) ?? {}])),

@@ -72,6 +72,8 @@ export interface ReplicationDestination {
 export interface ReplicationRule {
   destinations: ReplicationDestination[];
   repositoryFilters: string[];
+  /** Where the rule is declared: cross-registry checks point at it. Not part of what is compared. */
+  source?: SourceRef;
 }
 export interface ReplicationConfiguration {
   rules: ReplicationRule[];
@@ -116,6 +118,10 @@ export interface SigningConfiguration {
 export interface DesiredRegistry {
   region?: string;
   accountId?: string;
+  /** Assumed (session name `ecrform`) with the default chain's credentials to reach this registry. */
+  roleArn?: string;
+  /** Only with roleArn: the external id its trust policy asks for. */
+  externalId?: string;
   /** null: the registry must have no policy (a live one is deleted). */
   policy?: JsonObject | null;
   /** The `policyFile` as written, when the registry policy came from a file. */

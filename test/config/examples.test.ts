@@ -25,7 +25,9 @@ describe('examples', () => {
     // Only the registry-wide settings moto implements: no pull-through cache, templates or account settings.
     expect(Object.keys(desired.registry).sort()).toEqual(['policy', 'region', 'replication', 'scanning']);
     expect(desired.registry.scanning).toEqual({ scanType: 'BASIC', rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: ['*'] }] });
-    expect(desired.registry.replication).toEqual({ rules: [{ destinations: [{ region: 'us-west-2' }], repositoryFilters: ['payments/'] }] });
+    expect(desired.registry.replication).toEqual({
+      rules: [{ destinations: [{ region: 'us-west-2' }], repositoryFilters: ['payments/'], source: expect.objectContaining({ file: 'examples/registry.yaml' }) }],
+    });
     const repos = Object.values(desired.repositories);
     expect(repos.some((r) => r.imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION' && r.imageTagMutabilityExclusionFilters.length > 0)).toBe(true);
     expect(repos.filter((r) => r.lifecyclePolicy?.rules && (r.lifecyclePolicy.rules as unknown[]).length === 1).length).toBeGreaterThanOrEqual(2);
@@ -38,7 +40,7 @@ describe('examples', () => {
   it('examples/full-registry.yaml validates and uses every top-level and registry key', async () => {
     const desired = await loadDesired(['examples/full-registry.yaml']);
     expect(Object.keys(desired.registry).sort()).toEqual(
-      ['accountId', 'accountSettings', 'creationTemplates', 'policy', 'pullThroughCache', 'pullTimeUpdateExclusions', 'region', 'replication', 'scanning', 'signing'].sort(),
+      ['accountId', 'accountSettings', 'creationTemplates', 'externalId', 'policy', 'pullThroughCache', 'pullTimeUpdateExclusions', 'region', 'replication', 'roleArn', 'scanning', 'signing'].sort(),
     );
     const repos = Object.values(desired.repositories);
     expect(repos.some((r) => Object.keys(r.images).length > 0)).toBe(true);

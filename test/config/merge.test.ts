@@ -36,8 +36,9 @@ describe('several files', () => {
     const desired = await load(dir, ['teams']);
     expect(desired.registry.replication).toEqual({
       rules: [
-        { destinations: [{ region: 'us-west-2' }], repositoryFilters: ['team-a/'] },
-        { destinations: [{ region: 'eu-central-1', registryId: '345678901234' }], repositoryFilters: ['team-b/'] },
+        // Each rule remembers where it is declared: the checks across registries point at it.
+        { destinations: [{ region: 'us-west-2' }], repositoryFilters: ['team-a/'], source: expect.objectContaining({ file: expect.stringMatching(/a\.yaml$/) }) },
+        { destinations: [{ region: 'eu-central-1', registryId: '345678901234' }], repositoryFilters: ['team-b/'], source: expect.objectContaining({ file: expect.stringMatching(/b\.yaml$/) }) },
       ],
     });
     expect(Object.keys(desired.repositories).sort()).toEqual(['team-a/api', 'team-b/api']);

@@ -14,11 +14,15 @@ export interface Fault {
   /** For 'error': the AWS error code and message returned with HTTP 400. */
   code?: string;
   message?: string;
+  /** Only calls signed for this region (one registry of a run that spans several). */
+  region?: string;
 }
 
 export interface RecordedCall {
   operation: string;
   body: Record<string, unknown>;
+  /** The region the call was signed for (from its SigV4 credential scope). */
+  region: string;
 }
 
 export interface RegistryProxy {
@@ -49,7 +53,11 @@ export interface RegistryProxy {
  * `violations`), and injects faults (throttling as ECR sends it, 500s,
  * dropped connections, delay).
  */
-export async function startRegistryProxy(motoEndpoint: string, accountId = randomAccountId()): Promise<RegistryProxy> {
+export async function startRegistryProxy(
+  motoEndpoint: string,
+  accountId = randomAccountId(),
+  options: { accountFromCredentials?: boolean } = {},
+): Promise<RegistryProxy> {
   const upstream = new URL(motoEndpoint);
   const calls: RecordedCall[] = [];
   const violations: string[] = [];
@@ -65,8 +73,8 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
     return false;
   };
 
-  const takeFault = (operation: string): Fault | undefined => {
-    const fault = faults.find((f) => (f.operation === operation || f.operation === '*') && f.times > 0);
+  const takeFault = (operation: string, region: string): Fault | undefined => {
+    const fault = faults.find((f) => (f.operation === operation || f.operation === '*') && (!f.region || f.region === region) && f.times > 0);
     if (fault) fault.times -= 1;
     return fault;
   };
@@ -84,7 +92,8 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
       } catch {
         // not JSON: recorded with an empty body
       }
-      if (operation) calls.push({ operation, body: parsed });
+      const region = /Credential=[^/]+\/[0-9]+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+      if (operation) calls.push({ operation, body: parsed, region });
       // Real ECR validates every request against its model; moto does not. Answer as ECR would.
       const broken = operation ? modelViolations(operation, parsed) : [];
       violations.push(...broken);
@@ -95,10 +104,12 @@ export async function startRegistryProxy(motoEndpoint: string, accountId = rando
         : limited
           ? ({ operation, kind: 'throttle', times: 1 } as Fault)
           : operation
-            ? takeFault(operation)
+            ? takeFault(operation, region)
             : undefined;
       const forward = () => {
-        const headers = { ...req.headers, 'x-moto-account-id': accountId, host: upstream.host };
+        // With accountFromCredentials, moto picks the account from the credentials (an assumed role's account).
+        const account = options.accountFromCredentials ? {} : { 'x-moto-account-id': accountId };
+        const headers = { ...req.headers, ...account, host: upstream.host };
         const up = request(
           { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
           (upRes) => {

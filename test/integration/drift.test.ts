@@ -23,7 +23,11 @@ async function applied(): Promise<void> {
 
 const driftJson = async () => {
   const result = await env.cli(['drift', '--format', 'json']);
-  return { code: result.code, report: JSON.parse(result.stdout), stderr: result.stderr };
+  // Format version 2: one registry's report in the `registries` list.
+  const doc = JSON.parse(result.stdout);
+  expect(doc.registries).toHaveLength(1);
+  expect(doc.inSync).toBe(doc.registries[0].inSync);
+  return { code: result.code, report: doc.registries[0], stderr: result.stderr };
 };
 const addresses = (changes: { address: string }[]) => changes.map((c) => c.address);
 
@@ -66,7 +70,20 @@ describe('ecrform drift against moto', () => {
     await env.ecr.send(new CreateRepositoryCommand({ repositoryName: 'handmade' }));
     const { code, report } = await driftJson();
     expect(code).toBe(0);
-    expect(report).toEqual({ formatVersion: 1, inSync: true, modified: [], missing: [], orphaned: [], unmanaged: ['handmade'], coverage: { managed: 2, live: 3 } });
+    expect(report).toEqual({
+      id: `${env.proxy.accountId}/us-east-1`,
+      accountId: env.proxy.accountId,
+      region: 'us-east-1',
+      roleArn: null,
+      externalId: null,
+      error: null,
+      inSync: true,
+      modified: [],
+      missing: [],
+      orphaned: [],
+      unmanaged: ['handmade'],
+      coverage: { managed: 2, live: 3 },
+    });
   });
 
   it('a managed repository dropped from the files is orphaned even with prune off: exit 2', async () => {
@@ -99,7 +116,7 @@ describe('ecrform drift against moto', () => {
     await env.ecr.send(new DeleteRepositoryCommand({ repositoryName: 'team-a/web' }));
     const result = await env.cli(['drift', '--format', 'json', '--target', 'repository["team-a/web"]']);
     expect(result.code).toBe(2);
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(result.stdout).registries[0];
     expect(addresses(report.modified)).toEqual([]);
     expect(addresses(report.missing)).toEqual(['repository["team-a/web"]']);
   });

@@ -1,0 +1,57 @@
+import { loadDesired, resolveInputPaths } from '../config/index.js';
+import { assignRegistries, type FileIdentity, type RegistryFiles } from '../config/assign-registries.js';
+import { loadYamlFile } from '../config/load-yaml.js';
+import { sortDiagnostics } from '../config/source.js';
+import { asObject } from '../config/values.js';
+import { ConfigError, type Diagnostic } from '../errors.js';
+import type { Desired } from '../model/desired.js';
+
+/** One registry of a run as the files describe it, checked and merged. */
+export interface RegistryInput extends RegistryFiles {
+  desired: Desired;
+}
+
+/** The registry a file names itself; a file that does not parse names none (its own errors come later). */
+async function identityOf(file: string): Promise<FileIdentity> {
+  const { source } = await loadYamlFile(file);
+  const registry = asObject(asObject(source?.value)?.registry);
+  const at = registry && source ? source.locate(['registry'], 'key') : { line: 1, col: 1 };
+  return {
+    file,
+    accountId: typeof registry?.accountId === 'string' ? registry.accountId : undefined,
+    region: typeof registry?.region === 'string' ? registry.region : undefined,
+    line: at.line,
+    col: at.col,
+  };
+}
+
+/** The files of -f, each assigned to its registry (no file is read beyond what that needs). */
+export async function assignFiles(paths: string[]): Promise<RegistryFiles[]> {
+  const files = await resolveInputPaths(paths);
+  const { registries, diagnostics } = assignRegistries(await Promise.all(files.map(identityOf)));
+  if (diagnostics.length) throw new ConfigError(sortDiagnostics(diagnostics));
+  return registries;
+}
+
+/**
+ * Reads, checks and merges the files of every registry: the merge rules apply
+ * within each registry, and registries never merge. Every problem of every
+ * registry is reported together, before any AWS call.
+ */
+export async function loadRegistries(paths: string[]): Promise<RegistryInput[]> {
+  const groups = await assignFiles(paths);
+  const diagnostics: Diagnostic[] = [];
+  const loaded = await Promise.all(
+    groups.map(async (group) => {
+      try {
+        return { ...group, desired: await loadDesired(group.files) };
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err;
+        diagnostics.push(...err.diagnostics);
+        return undefined;
+      }
+    }),
+  );
+  if (diagnostics.length) throw new ConfigError(sortDiagnostics(diagnostics));
+  return loaded.filter((r): r is RegistryInput => r !== undefined);
+}

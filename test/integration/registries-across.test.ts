@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CreateRepositoryCommand } from '@aws-sdk/client-ecr';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { orgEnv, registryYaml, type OrgEnv } from '../helpers/org-env.js';
+
+let env: OrgEnv;
+beforeEach(async () => {
+  env = await orgEnv();
+});
+afterEach(() => env.close());
+
+const files = () => env.registries.flatMap((r) => ['-f', r.folder]);
+
+async function writeTree(extra: { prod?: string; dev?: string } = {}) {
+  const [prod, prodEu, dev] = env.registries;
+  await env.write(`${prod.folder}/registry.yaml`, registryYaml(prod, `${extra.prod ?? ''}repositories:\n  team-a/api:\n  team-a/web:\n`));
+  await env.write(`${prodEu.folder}/registry.yaml`, registryYaml(prodEu, 'repositories:\n  team-a/api:\n'));
+  await env.write(`${dev.folder}/registry.yaml`, registryYaml(dev, `${extra.dev ?? ''}repositories:\n  base:\n`));
+}
+
+describe('beyond one machine: shards and report', () => {
+  it('shards 1/2 and 2/2 together plan every registry exactly once, and report merges them with the exit codes of one run', async () => {
+    await writeTree();
+    const shards: string[] = [];
+    const sizes: number[] = [];
+    for (const k of [1, 2]) {
+      const listed = await env.cli(['registries', ...files(), '--shard', `${k}/2`, '--format', 'json']);
+      const planned = await env.cli(['plan', ...files(), '--shard', `${k}/2`, '--out', `shard-${k}.json`]);
+      expect(planned.code).toBe(0);
+      const doc = JSON.parse(await readFile(join(env.dir, `shard-${k}.json`), 'utf8'));
+      // The registries command and the plan agree on what a shard holds.
+      expect(doc.registries.map((r: { id: string }) => r.id)).toEqual(JSON.parse(listed.stdout).map((r: { id: string }) => r.id));
+      shards.push(...doc.registries.map((r: { id: string }) => r.id));
+      sizes.push(doc.registries.length);
+    }
+    expect(shards.sort()).toEqual(env.registries.map((r) => r.id).sort());
+
+    const merged = await env.cli(['report', 'shard-1.json', 'shard-2.json', '--format', 'json', '--detailed-exitcode']);
+    expect(merged.code).toBe(2);
+    const doc = JSON.parse(merged.stdout);
+    expect(doc.registries.map((r: { id: string }) => r.id).sort()).toEqual(env.registries.map((r) => r.id).sort());
+    expect(doc.summary.create).toBe(4);
+    const markdown = await env.cli(['report', 'shard-1.json', 'shard-2.json', '--format', 'markdown']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('**Total over 3 registries: Plan: 4 to create, 0 to update, 0 to replace, 0 to delete (0 unchanged).**');
+    expect(markdown.stdout.length).toBeLessThanOrEqual(60_000);
+    // The same shard twice would count its registries twice: refused (the accounts are random, so either shard may be the empty one).
+    const full = sizes[0] > 0 ? 'shard-1.json' : 'shard-2.json';
+    const twice = await env.cli(['report', full, full]);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`is in both ${full} and ${full}`);
+
+    // Drift reports merge the same way: after apply, one registry drifts, the merged exit code is 2.
+    expect((await env.cli(['apply', ...files(), '--auto-approve'])).code).toBe(0);
+    await env.ecr(env.registries[1]).send(new CreateRepositoryCommand({ repositoryName: 'handmade', tags: [{ Key: 'managed-by', Value: 'ecrform' }] }));
+    const reports = [];
+    for (const k of [1, 2]) {
+      const drift = await env.cli(['drift', ...files(), '--shard', `${k}/2`, '--format', 'json']);
+      reports.push(`drift-${k}.json`);
+      await env.write(`drift-${k}.json`, drift.stdout);
+    }
+    const driftMerged = await env.cli(['report', ...reports]);
+    expect(driftMerged.code).toBe(2);
+    expect(driftMerged.stdout).toContain('Total over 3 registries: drift found in 1: 0 modified, 0 missing, 1 orphaned.');
+  });
+
+  it('--registry plans only the registries named; one the files do not name is an error', async () => {
+    await writeTree();
+    const one = await env.cli(['plan', ...files(), '--registry', env.registries[2].id, '--format', 'json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).registries.map((r: { id: string }) => r.id)).toEqual([env.registries[2].id]);
+    const typo = await env.cli(['plan', ...files(), '--registry', '999999999999/us-east-1']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('--registry 999999999999/us-east-1: no such registry in the files');
+  });
+});
+
+describe('replication checked across registries', () => {
+  const [PROD, DEV] = [0, 2];
+  const replicateToDev = () =>
+    `  replication:\n    rules:\n      - destinations: [{ region: us-east-1, registryId: "${env.registries[DEV].accountId}" }]\n        repositoryFilters: ["team-a/"]\n`;
+  const devPolicy = (actions: string) =>
+    `  policy:\n    Version: "2012-10-17"\n    Statement:\n      - Sid: from-prod\n        Effect: Allow\n        Principal: { AWS: "arn:aws:iam::${env.registries[PROD].accountId}:root" }\n        Action: [${actions}]\n        Resource: "*"\n`;
+
+  it('a destination whose registry policy does not allow the source account: an error at the rule line, plan exits 1', async () => {
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage') });
+    const result = await env.cli(['plan', ...files()]);
+    expect(result.code).toBe(1);
+    const prodId = env.registries[PROD].id;
+    const devId = env.registries[DEV].id;
+    expect(result.stdout).toContain(
+      `error: ${env.registries[PROD].folder}/registry.yaml:8:9: replication to ${devId}: its registry policy does not allow account ${env.registries[PROD].accountId} ecr:CreateRepository`,
+    );
+    // Under the source registry: after its own plan, before the next registry's.
+    const at = result.stdout.indexOf('error: ');
+    expect(at).toBeGreaterThan(result.stdout.indexOf(`ecrform plan for registry ${prodId.split('/')[0]} (us-east-1)`));
+    expect(at).toBeLessThan(result.stdout.indexOf(`ecrform plan for registry ${env.registries[1].accountId} (eu-west-1)`));
+    const json = JSON.parse((await env.cli(['plan', ...files(), '--format', 'json'])).stdout);
+    expect(json.registries[0].blocked).toHaveLength(1);
+    const apply = await env.cli(['apply', ...files(), '--auto-approve']);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('refusing to apply: the checks across registries failed');
+  });
+
+  it('a destination that allows it but has no REPLICATION template for the names: a warning only', async () => {
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage, ecr:CreateRepository') });
+    const result = await env.cli(['plan', ...files(), '--format', 'json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.registries[0].blocked).toEqual([]);
+    expect(doc.registries[0].warnings).toEqual([
+      expect.stringContaining(`replication to ${env.registries[DEV].id}: no REPLICATION creation template and no declared repository there for team-a/api, team-a/web`),
+    ]);
+    expect(doc.registries[2].warnings).toEqual([]);
+  });
+});
+
+describe('import of one registry of several', () => {
+  it('import --registry ACCOUNT/REGION --role ARN writes that registry with accountId, region and roleArn; plan then only adopts', async () => {
+    const prodEu = env.registries[1];
+    await env.ecr(prodEu).send(new CreateRepositoryCommand({ repositoryName: 'legacy/app', imageTagMutability: 'IMMUTABLE' }));
+    const imported = await env.cli(['import', '--registry', prodEu.id, '--role', prodEu.roleArn, '--out', 'prod-euw1.yaml']);
+    expect(imported.code).toBe(0);
+    const text = await readFile(join(env.dir, 'prod-euw1.yaml'), 'utf8');
+    expect(text).toContain(`accountId: "${prodEu.accountId}"`);
+    expect(text).toContain(`region: eu-west-1`);
+    expect(text).toContain(`roleArn: ${prodEu.roleArn}`);
+    const plan = await env.cli(['plan', '-f', 'prod-euw1.yaml', '--format', 'json']);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).changes.map((c: { address: string; reason: string }) => [c.address, c.reason])).toEqual([['repository["legacy/app"].tags', 'adopt']]);
+    const wrongRole = await env.cli(['import', '--registry', prodEu.id, '--role', env.registries[2].roleArn]);
+    expect(wrongRole.code).toBe(1);
+    expect(wrongRole.stderr).toContain(`is not a role in account ${prodEu.accountId}`);
+  });
+});
