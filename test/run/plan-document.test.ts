@@ -42,7 +42,8 @@ describe('the plan document, format version 2', () => {
       expect(back[i].plan!.registry).toEqual(original[i].plan!.registry);
       expect(back[i].registry).toEqual(original[i].registry);
     }
-    expect(back[1].blocked).toEqual(['prod/registry.yaml:9:9: not allowed']);
+    // Back in the plan, where apply refuses it.
+    expect(back[1].plan!.blocked).toEqual(['prod/registry.yaml:9:9: not allowed']);
     expect(back[2].error).toEqual({ code: 'AccessDeniedException', message: 'no' });
   });
 });
