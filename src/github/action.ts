@@ -120,7 +120,8 @@ export async function runAction(deps: ActionDeps): Promise<number> {
     }
   }
   if (run.code === 1 || blocked) {
-    if (blocked && run.code !== 1) deps.log('::error::ecrform: the plan is blocked; it would be refused at apply. See the ways out in the report.\n');
+    // plan itself exits 1 on a blocked plan; say why, so the failed step is not read as a crash.
+    if (blocked) deps.log('::error::ecrform: the plan is blocked; it would be refused at apply. See the ways out in the report.\n');
     return 1;
   }
   return commentFailed || (run.code !== 0 && run.code !== 2) ? 1 : 0;
