@@ -122,7 +122,7 @@ function carriedThroughReplace(desired: DesiredRepository, live: LiveRepository)
 /** The warnings of a replace: what it destroys, what it carries over, which pins it cannot keep. */
 function replaceWarnings(desired: DesiredRepository, live: LiveRepository): string[] {
   const warnings = [
-    `encryption cannot change on a live repository (${live.encryption.type} -> ${desired.encryption.type}): it is deleted and created again, with its images, policies and tags`,
+    `encryption cannot change on a live repository (${live.encryption.type} -> ${desired.encryption.type}): it is deleted, destroying its images, then created again with its settings, tags and policies`,
   ];
   if (desired.ignore.length) {
     warnings.push(`ignored fields keep their live values through the replace: ${[...desired.ignore].sort().join(', ')}`);

@@ -137,6 +137,8 @@ describe('nested values', () => {
     expect(text).not.toMatch(/[{"]type"/);
     const replace = renderPlanText(CASES.destructive, { color: false, width: 160 });
     expect(replace).toContain('      ~ encryption:\n      ~   type: AES256 -> KMS\n      +   kmsKey: arn:aws:kms:');
+    // A replace's `before` holds `policy: null` where the repository has none: nothing to show for it.
+    expect(replace).not.toMatch(/policy: null|lifecyclePolicy: null/i);
     expect(renderPlanText(planOf([SHARED_INLINE[0]]), { color: false, width: 160 })).toContain('      + encryption.type: AES256\n');
   });
 });

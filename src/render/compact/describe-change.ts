@@ -77,8 +77,13 @@ function tagDetails(change: Change): DetailLine[] {
   return tagDiff(before, after);
 }
 
+/** A replace's `before` names the policies its delete destroys, null where there is none: a null says nothing worth a line. */
+function withoutNullFields(doc: Json | null): Json | null {
+  return isJsonObject(doc) ? Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== null)) : doc;
+}
+
 function attributeDetails(change: Change): DetailLine[] {
-  const before = orderLike(change.before);
+  const before = orderLike(change.action === 'replace' ? withoutNullFields(change.before) : change.before);
   const after = orderLike(change.after);
   if (change.action === 'create') return documentFields('+', after);
   if (change.action === 'delete') return documentFields('-', before);
