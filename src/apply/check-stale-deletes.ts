@@ -30,14 +30,30 @@ export function staleDeletes(plan: Plan, live: Live): string[] {
       continue;
     }
     if (!change.images) continue; // a plan from before digests were recorded
-    const planned = new Set(change.images);
     const now = (repo.images ?? []).map((i) => i.digest);
-    const added = now.filter((d) => !planned.has(d)).length;
-    const removed = change.images.filter((d) => !now.includes(d)).length;
+    const added = countNotIn(now, change.images);
+    const removed = countNotIn(change.images, now);
     if (added || removed) {
       const parts = [added ? `${added} image${added === 1 ? '' : 's'} pushed` : '', removed ? `${removed} removed` : ''].filter(Boolean);
       out.push(`${change.address}: ${parts.join(', ')} since the plan was made`);
     }
   }
   return out;
+}
+
+/**
+ * How many entries of `list` are not matched one for one in `other`. Compared as
+ * multisets, not sets: ECR never lists one digest twice, but moto does (it digests
+ * the layers only), and a set would hide an image pushed there since the plan.
+ */
+function countNotIn(list: string[], other: string[]): number {
+  const left = new Map<string, number>();
+  for (const d of other) left.set(d, (left.get(d) ?? 0) + 1);
+  let missing = 0;
+  for (const d of list) {
+    const n = left.get(d) ?? 0;
+    if (n > 0) left.set(d, n - 1);
+    else missing++;
+  }
+  return missing;
 }
