@@ -7,7 +7,7 @@ import { countCalls } from './count-calls.js';
 import { namePortFailures } from '../ecr/name-failures.js';
 
 /** An endpoint is a URL with http or https: `localhost:4566` would be read as a scheme "localhost:". */
-function checkEndpoint(endpoint: string): void {
+export function checkEndpoint(endpoint: string): void {
   let url: URL | undefined;
   try {
     url = new URL(endpoint);
@@ -19,6 +19,15 @@ function checkEndpoint(endpoint: string): void {
       'INVALID_ARGUMENT',
       `--endpoint ${endpoint} is not an http(s) URL; write it with its scheme, e.g. https://${endpoint.replace(/^[a-z]+:\/\//i, '')}`,
     );
+  }
+}
+
+/** Credentials resolved now, so an unknown profile is one line naming it, before any call. */
+export async function checkProfile(client: ReturnType<typeof createEcrClient>, profile: string): Promise<void> {
+  try {
+    await client.config.credentials();
+  } catch (err) {
+    throw new EcrformError('INVALID_ARGUMENT', `--profile ${profile}: no credentials (${(err as Error).message.split('\n')[0]})`);
   }
 }
 
@@ -62,14 +71,7 @@ export async function connect(
       'no AWS region: set registry.region in the files, pass --region, or set AWS_REGION',
     );
   }
-  if (options.profile) {
-    // Resolved now, so an unknown profile is one line naming it, before any call.
-    try {
-      await client.config.credentials();
-    } catch (err) {
-      throw new EcrformError('INVALID_ARGUMENT', `--profile ${options.profile}: no credentials (${(err as Error).message.split('\n')[0]})`);
-    }
-  }
+  if (options.profile) await checkProfile(client, options.profile);
   const endpoint = options.endpoint ?? `ECR in ${region}`;
   let port = namePortFailures(createSdkPort(client), endpoint);
   if (options.debug) port = debugPort(port, debugLine);

@@ -5,7 +5,8 @@ import { createSdkPort } from '../ecr/sdk-port.js';
 import { debugPort } from '../ecr/wrap-port.js';
 import { EcrformError } from '../errors.js';
 import { countCalls } from '../commands/count-calls.js';
-import type { Connection, ConnectionOptions } from '../commands/connect.js';
+import { checkEndpoint, checkProfile, type Connection, type ConnectionOptions } from '../commands/connect.js';
+import { namePortFailures } from '../ecr/name-failures.js';
 import { roleCredentials } from './assume-role.js';
 
 /** What a run knows of a registry before connecting: from its files. */
@@ -54,6 +55,7 @@ export function registryConnector(options: ConnectionOptions, hooks: RunHooks, s
         `--region ${options.region} differs from registry.region ${target.region} in the files; drop --region or change the files`,
       );
     }
+    if (options.endpoint !== undefined) checkEndpoint(options.endpoint);
     const regionHint = target.region ?? options.region;
     const tag = several || target.roleArn ? `${several ? `${target.id} ` : ''}${target.roleArn ? `as ${target.roleArn} ` : ''}` : '';
     const debugLine = (line: string) => hooks.debugLine(line.replace(/^\[debug\] /, `[debug] ${tag}`));
@@ -83,7 +85,10 @@ export function registryConnector(options: ConnectionOptions, hooks: RunHooks, s
       client.destroy();
       return connectOne({ ...target, region });
     }
-    let port = createSdkPort(client);
+    // With a role, the profile's credentials are checked when the role is assumed.
+    if (options.profile && !target.roleArn) await checkProfile(client, options.profile);
+    // A failed call names the operation and the endpoint: an unreachable or non-ECR endpoint is one line, never "a bug".
+    let port = namePortFailures(createSdkPort(client), options.endpoint ?? `ECR in ${region}`);
     if (options.debug) port = debugPort(port, debugLine);
     if (hooks.onCall) port = countCalls(port, hooks.onCall);
     return { port: throughPool(port, pool), region };

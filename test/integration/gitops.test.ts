@@ -61,7 +61,7 @@ describe('stacks: ownership per pipeline', () => {
     await env.write('a/registry.yaml', 'version: 1\nstack: team-a\nprune: true\nrepositories:\n  team-a/api: {}\n');
     const planned = await env.cli(['plan', '-f', 'a', '--format', 'json']);
     expect(JSON.parse(planned.stdout).changes.map((c: JsonChange) => [c.address, c.action])).toEqual([['repository["team-a/old"]', 'delete']]);
-    expect(JSON.parse(planned.stdout).stack).toBe('team-a');
+    expect(JSON.parse(planned.stdout).registries[0].stack).toBe('team-a');
     expect((await env.cli(['apply', '-f', 'a', '--auto-approve'])).code).toBe(0);
     expect(await liveNames()).toEqual(['team-a/api', 'team-b/api']);
   });
@@ -110,7 +110,7 @@ describe('deletes decided in review', () => {
     expect(planned.code).toBe(2);
     expect(planned.stdout).toContain('destroys 2 images');
     const saved = JSON.parse((await import('node:fs')).readFileSync(`${env.dir}/plan.json`, 'utf8'));
-    expect([saved.forceDelete, saved.maxDeletes, saved.stack]).toEqual([true, 10, null]);
+    expect([saved.registries[0].forceDelete, saved.registries[0].maxDeletes, saved.registries[0].stack]).toEqual([true, 10, null]);
     expect(saved.changes[0].images).toHaveLength(2);
 
     const atApply = await env.cli(['apply', 'plan.json', '--auto-approve', '--force-delete']);
@@ -149,7 +149,7 @@ describe('deletes decided in review', () => {
     await env.write('registry.yaml', 'version: 1\nprune: true\nrepositories: {}\n');
     const blocked = await env.cli(['plan', '--max-deletes', '2', '--format', 'json']);
     expect(blocked.code).toBe(1);
-    expect(JSON.parse(blocked.stdout).blocked).toEqual(['deletes or replaces 3 repositories, more than --max-deletes 2']);
+    expect(JSON.parse(blocked.stdout).registries[0].blocked).toEqual(['deletes or replaces 3 repositories, more than --max-deletes 2']);
     expect(blocked.stderr).toContain('plan again with --max-deletes 3');
     env.proxy.calls.length = 0;
     const refused = await env.cli(['apply', '--auto-approve', '--max-deletes', '2']);
