@@ -43,3 +43,22 @@ describe('staleAddresses (apply PLAN)', () => {
     expect(staleAddresses(thePlan, live)).toEqual(expected ? [expected] : []);
   });
 });
+
+describe('staleAddresses: a repository declared with KMS and no key', () => {
+  // ECR returns the key's ARN; the files may name none (any KMS key matches), so the plan's
+  // `before` holds `encryption: {type: KMS}` and the check must look at the type alone.
+  const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  const live = () => liveState([liveRepo('kms', { tags: OWNED, encryption: { type: 'KMS', kmsKey: KEY } })]);
+  const kmsPlan = plan(desiredState([desiredRepo('kms', { scanOnPush: true, encryption: { type: 'KMS' } })]), live(), planOptions());
+
+  it('plans an update of scanOnPush only, and finds nothing moved', () => {
+    expect(kmsPlan.changes.map((c) => [c.address, c.action])).toEqual([['repository["kms"]', 'update']]);
+    expect(staleAddresses(kmsPlan, live())).toEqual([]);
+  });
+
+  it('still sees a setting that moved', () => {
+    const moved = live();
+    moved.repositories.kms.imageTagMutability = 'IMMUTABLE';
+    expect(staleAddresses(kmsPlan, moved)).toEqual(['repository["kms"]']);
+  });
+});
