@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { parseYamlText } from '../../src/config/load-yaml.js';
 import { fastParse } from '../../src/config/fast-yaml.js';
-import { countValues } from '../../src/config/expanded-size.js';
+import { countValues, expansionLimit, MIN_EXPANDED_VALUES } from '../../src/config/expanded-size.js';
 import { diagnoseYaml, loadYaml, only, pos } from './helpers.js';
 
 /*
@@ -46,6 +46,21 @@ describe('anchors and aliases', () => {
     const text = bomb('%YAML 1.2\n---\n');
     expect(fastParse(text)).toBeUndefined();
     expect(only(await diagnoseYaml(text))).toMatch(new RegExp(`^registry\\.yaml:${pos(text, '*a')}: refused: aliases expand to too many nodes`));
+  });
+
+  it('bounds the expansion at 1,000,000 values, or 10 times what is written when that is more', () => {
+    expect(MIN_EXPANDED_VALUES).toBe(1_000_000);
+    expect(expansionLimit(1_000)).toBe(1_000_000);
+    expect(expansionLimit(250_000)).toBe(2_500_000);
+  });
+
+  // Levels of ten aliases each: with `depth` levels above `a`, the file expands to about 1.23 x 10^depth values.
+  const ladder = (depth: number) => bomb().split('\n').slice(0, depth + 2).join('\n') + '\n';
+  it('refuses a ladder just past the bound (about 1.2 million values) and accepts one ten times smaller', async () => {
+    expect(countValues(fastParse(ladder(5))).expanded).toBeGreaterThan(1_000_000);
+    expect(countValues(fastParse(ladder(4))).expanded).toBeLessThan(1_000_000);
+    expect((await diagnoseYaml(ladder(5))).join('\n')).toMatch(/refused: aliases expand to too many nodes/);
+    expect((await diagnoseYaml(ladder(4))).join('\n')).not.toMatch(/refused: aliases/);
   });
 
   it('counts shared values once as written and every time as expanded', () => {
