@@ -4,7 +4,7 @@ import { buildDesired, type ValidFile } from './build-desired.js';
 import path from 'node:path';
 import { referencedPolicyFiles, type PolicyFileCache } from './collect-documents.js';
 import { resolveInputPaths } from './input-paths.js';
-import { loadYamlFile, type YamlSource } from './load-yaml.js';
+import { loadYamlFile, type LoadedFile, type YamlSource } from './load-yaml.js';
 import { checkReplicationTotal, findMergeConflicts } from './merge.js';
 import { sortDiagnostics } from './source.js';
 import { validateFile } from './validate-file.js';
@@ -30,10 +30,12 @@ function isStray(value: unknown): boolean {
  * Reads, checks and merges the desired-state files (file or folder arguments as given
  * to -f) into one Desired. Throws ConfigError carrying every problem found in every
  * file, sorted by file, line and column; nothing is returned from invalid files.
+ * `readFile` lets a caller that has already read the files (to assign them to
+ * registries) hand over what it read rather than parse each file twice.
  */
-export async function loadDesired(paths: string[]): Promise<Desired> {
+export async function loadDesired(paths: string[], readFile: (file: string) => Promise<LoadedFile> = loadYamlFile): Promise<Desired> {
   const files = await resolveInputPaths(paths);
-  const all = await Promise.all(files.map((file) => loadYamlFile(file)));
+  const all = await Promise.all(files.map((file) => readFile(file)));
   // A YAML file another file names as a policy file is a policy document, not a desired-state file.
   const policyFiles = new Set(all.flatMap((l) => (l.source ? referencedPolicyFiles(l.source).map((f) => path.resolve(f)) : [])));
   const loaded = all.filter((l, i) => !policyFiles.has(path.resolve(files[i])));

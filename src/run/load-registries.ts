@@ -1,6 +1,7 @@
 import { loadDesired, resolveInputPaths } from '../config/index.js';
 import { assignRegistries, type FileIdentity, type RegistryFiles } from '../config/assign-registries.js';
-import { loadYamlFile } from '../config/load-yaml.js';
+import { loadYamlFile, type LoadedFile } from '../config/load-yaml.js';
+import path from 'node:path';
 import { sortDiagnostics } from '../config/source.js';
 import { asObject } from '../config/values.js';
 import { ConfigError, type Diagnostic } from '../errors.js';
@@ -12,23 +13,30 @@ export interface RegistryInput extends RegistryFiles {
 }
 
 /** The registry a file names itself; a file that does not parse names none (its own errors come later). */
-async function identityOf(file: string): Promise<FileIdentity> {
-  const { source } = await loadYamlFile(file);
+async function identityOf(file: string, read: (file: string) => Promise<LoadedFile>): Promise<FileIdentity> {
+  const { source } = await read(file);
   const registry = asObject(asObject(source?.value)?.registry);
-  const at = registry && source ? source.locate(['registry'], 'key') : { line: 1, col: 1 };
+  // A position costs the slow, position-keeping parse of the whole file: work it
+  // out only when an assignment problem is reported, never on the way to a plan.
+  let at: { line: number; col: number } | undefined;
+  const where = () => (at ??= registry && source ? source.locate(['registry'], 'key') : { line: 1, col: 1 });
   return {
     file,
     accountId: typeof registry?.accountId === 'string' ? registry.accountId : undefined,
     region: typeof registry?.region === 'string' ? registry.region : undefined,
-    line: at.line,
-    col: at.col,
+    get line() {
+      return where().line;
+    },
+    get col() {
+      return where().col;
+    },
   };
 }
 
 /** The files of -f, each assigned to its registry (no file is read beyond what that needs). */
-export async function assignFiles(paths: string[]): Promise<RegistryFiles[]> {
+export async function assignFiles(paths: string[], read: (file: string) => Promise<LoadedFile> = loadYamlFile): Promise<RegistryFiles[]> {
   const files = await resolveInputPaths(paths);
-  const { registries, diagnostics } = assignRegistries(await Promise.all(files.map(identityOf)));
+  const { registries, diagnostics } = assignRegistries(await Promise.all(files.map((file) => identityOf(file, read))));
   if (diagnostics.length) throw new ConfigError(sortDiagnostics(diagnostics));
   return registries;
 }
@@ -39,12 +47,21 @@ export async function assignFiles(paths: string[]): Promise<RegistryFiles[]> {
  * registry is reported together, before any AWS call.
  */
 export async function loadRegistries(paths: string[]): Promise<RegistryInput[]> {
-  const groups = await assignFiles(paths);
+  // Each file is read and parsed once in a run: assigning it to its registry and
+  // loading it share the one read (parsing is most of a large file's validate).
+  const reads = new Map<string, Promise<LoadedFile>>();
+  const readOnce = (file: string) => {
+    const key = path.resolve(file);
+    let read = reads.get(key);
+    if (!read) reads.set(key, (read = loadYamlFile(file)));
+    return read;
+  };
+  const groups = await assignFiles(paths, readOnce);
   const diagnostics: Diagnostic[] = [];
   const loaded = await Promise.all(
     groups.map(async (group) => {
       try {
-        return { ...group, desired: await loadDesired(group.files) };
+        return { ...group, desired: await loadDesired(group.files, readOnce) };
       } catch (err) {
         if (!(err instanceof ConfigError)) throw err;
         diagnostics.push(...err.diagnostics);
