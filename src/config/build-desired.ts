@@ -1,4 +1,4 @@
-import type { JsonObject } from '../model/json.js';
+import { copyJson, type JsonObject } from '../model/json.js';
 import type {
   CreationTemplate,
   Desired,
@@ -52,7 +52,7 @@ function documentAt(file: ValidFile, located: Located | undefined, files: readon
   if (!located) return null;
   const owner = located.src ? files.find((f) => f.src === located.src) ?? file : file;
   const doc = owner.documents.get(toPointer(located.path));
-  return doc ? structuredClone(doc) : null;
+  return doc ? copyJson(doc) : null;
 }
 
 /** The file name a `policyFile` / `lifecyclePolicyFile` key gives, as written; undefined for an inline document. */

@@ -28,8 +28,10 @@ export interface ValueCount {
  * counted once and reused, so the expanded count of a bomb is a large number,
  * never a walk of its expansion.
  */
-export function countValues(root: unknown): ValueCount {
-  const sizes = new Map<object, number>();
+export function countValues(root: unknown, mayShare = true): ValueCount {
+  // Only an anchor can make two places share an object: without one, remembering
+  // every object's size (a map entry per value of a large file) is wasted work.
+  const sizes = mayShare ? new Map<object, number>() : undefined;
   let written = 0;
   let nullKey = false;
   const sizeOf = (value: unknown): number => {
@@ -37,7 +39,7 @@ export function countValues(root: unknown): ValueCount {
       written += 1;
       return 1;
     }
-    const known = sizes.get(value);
+    const known = sizes?.get(value);
     if (known !== undefined) return known;
     written += 1;
     let size = 1;
@@ -50,7 +52,7 @@ export function countValues(root: unknown): ValueCount {
         size += sizeOf(record[key]);
       }
     }
-    sizes.set(value, size);
+    sizes?.set(value, size);
     return size;
   };
   const expanded = sizeOf(root);
