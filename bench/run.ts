@@ -11,6 +11,7 @@
  *
  * BENCH_PLAN_SIZES=100,1000 (comma-separated) changes the sizes of case 3: seeding
  * 5,000 repositories into moto takes minutes on a busy machine.
+ * BENCH_CASES=startup,validate,plan,latency,many (comma-separated) runs only those cases.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,6 +30,7 @@ const BUNDLE = join(ROOT, 'dist', 'bin', 'ecrform.js');
 const CLI = existsSync(BUNDLE) ? BUNDLE : join(ROOT, 'dist', 'src', 'cli.js');
 const RAW = join(ROOT, 'dist', 'bench', 'raw-loop.js');
 const PLAN_SIZES = (process.env.BENCH_PLAN_SIZES ?? '100,1000,5000').split(',').map(Number);
+const CASES = new Set((process.env.BENCH_CASES ?? 'startup,validate,plan,latency,many').split(','));
 const ENV = {
   PATH: process.env.PATH ?? '',
   HOME: process.env.HOME ?? '/tmp',
@@ -137,13 +139,14 @@ async function againstMoto(dir: string): Promise<void> {
   }
   const moto = await startMoto();
   try {
-    console.log(`3. plan of in-sync repositories against moto, --concurrency ${DEFAULT_CONCURRENCY} (default) for both`);
-    for (const size of PLAN_SIZES) {
+    if (CASES.has('plan')) console.log(`3. plan of in-sync repositories against moto, --concurrency ${DEFAULT_CONCURRENCY} (default) for both`);
+    for (const size of CASES.has('plan') ? PLAN_SIZES : []) {
       const { proxy, cwd } = await seeded(moto.endpoint, dir, size);
       const plan = await compare(`plan, ${size} repositories`, proxy, cwd, size, size >= 5000 ? 1 : 2, 1.1);
       if (size === 5000) row('plan, 5000 repositories: peak RSS', `${Math.round(plan.rssMb)} MB`, '-', '<= 250 MB', plan.rssMb <= 250);
       await proxy.close();
     }
+    if (!CASES.has('latency')) return;
     console.log('4. plan of 300 in-sync repositories with latency added to every call (delaying proxy)');
     const { proxy, cwd } = await seeded(moto.endpoint, dir, 300);
     for (const delayMs of [50, 100]) {
@@ -161,9 +164,9 @@ const dir = await mkdtemp(join(tmpdir(), 'ecrform-bench-'));
 rssHook = join(dir, 'report-rss.cjs');
 await writeFile(rssHook, "process.on('exit', () => process.stderr.write('\\nECRFORM_BENCH_MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
 console.log(`ecrform bench: ${CLI === BUNDLE ? 'the bundle (dist/bin)' : 'tsc output (dist/src; run npm run bundle for the shipped bin)'}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB\n`);
-await startUp(dir);
-await validateSizes(dir);
-await againstMoto(dir);
-await benchManyRegistries();
+if (CASES.has('startup')) await startUp(dir);
+if (CASES.has('validate')) await validateSizes(dir);
+if (CASES.has('plan') || CASES.has('latency')) await againstMoto(dir);
+if (CASES.has('many')) await benchManyRegistries();
 console.log('\n| goal | figure | reference (same run) | target | |\n| --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -1,3 +1,4 @@
+import type { Repository } from '@aws-sdk/client-ecr';
 import type { EcrPort } from './port.js';
 import type { Live, LiveRepository } from '../model/live.js';
 import { isOwned } from '../model/ownership.js';
@@ -28,15 +29,31 @@ export interface FetchOptions {
 export async function fetchLive(port: EcrPort, scope: ReadScope, options: FetchOptions): Promise<Live> {
   const progress = options.onProgress ?? (() => {});
   progress({ stage: 'registry', done: 0, total: 1 });
-  const [{ registry, settings }, repos] = await Promise.all([
-    port.describeRegistry({}).then(async (registry) => ({
-      registry,
-      settings: await readRegistrySettings(port, scope.registry, registry),
-    })),
-    listRepositories(port),
-  ]);
-  progress({ stage: 'registry', done: 1, total: 1 });
+  // The registry's settings (DescribeRegistry, then the settings it leads to) and
+  // the repositories' reads go out side by side: repository reads start as soon as
+  // the list is in, not one or two round trips later when the settings are.
+  const registryRead = port.describeRegistry({}).then(async (registry) => {
+    const settings = await readRegistrySettings(port, scope.registry, registry);
+    progress({ stage: 'registry', done: 1, total: 1 });
+    return { registry, settings };
+  });
+  const repositoriesRead = listRepositories(port).then((repos) => readRepositories(port, scope, repos, progress));
+  const [{ registry, settings }, repositories] = await Promise.all([registryRead, repositoriesRead]);
+  return {
+    registryId: registry.registryId ?? '',
+    region: options.region,
+    repositories: sortByKey(repositories),
+    registry: settings,
+  };
+}
 
+/** Each listed repository with its tags, and its policies where the plan needs them. */
+async function readRepositories(
+  port: EcrPort,
+  scope: ReadScope,
+  repos: Repository[],
+  progress: (progress: ReadProgress) => void,
+): Promise<Record<string, LiveRepository>> {
   let done = 0;
   const repositories: Record<string, LiveRepository> = {};
   await Promise.all(
@@ -56,12 +73,7 @@ export async function fetchLive(port: EcrPort, scope: ReadScope, options: FetchO
       progress({ stage: 'repositories', done: ++done, total: repos.length });
     }),
   );
-  return {
-    registryId: registry.registryId ?? '',
-    region: options.region,
-    repositories: sortByKey(repositories),
-    registry: settings,
-  };
+  return repositories;
 }
 
 /** Adds the images of the named repositories (DescribeImages, paged). */

@@ -56,3 +56,31 @@ describe('reading a declared repository', () => {
     expect(live.repositories.declared.details).toEqual({ policy: null, lifecyclePolicy: null });
   });
 });
+
+describe('reading the registry and its repositories', () => {
+  it('reads the repositories while the registry settings are still being read, not a round trip later', async () => {
+    const fake = createFakeEcr();
+    fake.seed('declared');
+    let releaseRegistry = () => {};
+    const registryHeld = new Promise<void>((resolve) => (releaseRegistry = resolve));
+    const sent: string[] = [];
+    const port: EcrPort = {
+      ...fake.port,
+      describeRegistry: async (input) => {
+        await registryHeld;
+        return fake.port.describeRegistry(input);
+      },
+      listTagsForResource: (input) => (sent.push('ListTagsForResource'), fake.port.listTagsForResource(input)),
+      getRepositoryPolicy: (input) => (sent.push('GetRepositoryPolicy'), fake.port.getRepositoryPolicy(input)),
+      getLifecyclePolicy: (input) => (sent.push('GetLifecyclePolicy'), fake.port.getLifecyclePolicy(input)),
+    };
+    const reading = fetchLive(port, scopeOfDesired(desiredState([desiredRepo('declared')])), { region: fake.region });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent.sort()).toEqual(['GetLifecyclePolicy', 'GetRepositoryPolicy', 'ListTagsForResource']);
+    releaseRegistry();
+    const live = await reading;
+    expect(Object.keys(live.repositories)).toEqual(['declared']);
+    expect(live.registryId).toBe('123456789012');
+  });
+});
+
