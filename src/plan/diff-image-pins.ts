@@ -2,7 +2,7 @@ import type { DesiredRepository } from '../model/desired.js';
 import type { LiveRepository } from '../model/live.js';
 import type { Change } from '../model/plan.js';
 import { address } from '../model/address.js';
-import { EcrformError } from '../errors.js';
+import { PlanTimeError, type Diagnostic } from '../errors.js';
 import { makeChange } from './make-change.js';
 
 type Mutability = Pick<DesiredRepository, 'imageTagMutability' | 'imageTagMutabilityExclusionFilters'>;
@@ -33,21 +33,20 @@ export function tagIsImmutable(repo: Mutability, tag: string): boolean {
 }
 
 /** A pin that cannot be met: reported at the pin's own line. */
-function pinError(repo: DesiredRepository, tag: string, message: string): EcrformError {
+function pinProblem(repo: DesiredRepository, tag: string, message: string): Diagnostic {
   const { file, line, col } = repo.imageSources?.[tag] ?? repo.source;
-  return new EcrformError('PLAN_REFUSED', message, [
-    { file, line, col, path: `/repositories/${repo.name}/images`, message },
-  ]);
+  return { file, line, col, path: `/repositories/${repo.name}/images`, message };
 }
 
 /**
  * Tag pins: each named tag must point at the pinned digest (or at the image
  * another tag points at now). Only the named tags are managed. Needs the live
  * images; a pin that cannot be met is an error at plan time, not a surprise
- * during apply.
+ * during apply. Every such pin is reported (in tag order), so one plan shows all.
  */
 export function diffImagePins(repo: DesiredRepository, live: LiveRepository | undefined): Change[] {
   const changes: Change[] = [];
+  const problems: Diagnostic[] = [];
   const images = live?.images ?? [];
   // The mutability in force when the pin is applied: the live one when the files leave it alone.
   const mutability: Mutability = live && repo.ignore.includes('imageTagMutability') ? live : repo;
@@ -55,15 +54,18 @@ export function diffImagePins(repo: DesiredRepository, live: LiveRepository | un
   for (const [tag, pin] of Object.entries(repo.images).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = 'digest' in pin ? pin.digest : digestOfTag.get(pin.tag);
     if (!target) {
-      throw pinError(repo, tag, `repository "${repo.name}": image["${tag}"] follows tag "${(pin as { tag: string }).tag}", which no image in the repository carries`);
+      problems.push(pinProblem(repo, tag, `repository "${repo.name}": image["${tag}"] follows tag "${(pin as { tag: string }).tag}", which no image in the repository carries`));
+      continue;
     }
     if (!images.some((img) => img.digest === target)) {
-      throw pinError(repo, tag, `repository "${repo.name}": image["${tag}"] pins ${target}, which is not in the repository; push it first`);
+      problems.push(pinProblem(repo, tag, `repository "${repo.name}": image["${tag}"] pins ${target}, which is not in the repository; push it first`));
+      continue;
     }
     const current = digestOfTag.get(tag) ?? null;
     if (current === target) continue;
     if (current !== null && tagIsImmutable(mutability, tag)) {
-      throw pinError(repo, tag, `repository "${repo.name}" is ${mutability.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`);
+      problems.push(pinProblem(repo, tag, `repository "${repo.name}" is ${mutability.imageTagMutability}: image["${tag}"] would move tag "${tag}" from ${current} to ${target}; make the tag mutable or pin another tag`));
+      continue;
     }
     changes.push(
       makeChange({
@@ -76,5 +78,6 @@ export function diffImagePins(repo: DesiredRepository, live: LiveRepository | un
       }),
     );
   }
+  if (problems.length > 0) throw new PlanTimeError(problems);
   return changes;
 }
