@@ -29,6 +29,10 @@ export function knownAddresses(desired: Desired, live: Live): string[] {
     out.add(address.creationTemplate(prefix));
   }
   for (const name of Object.keys(d.accountSettings ?? {})) out.add(address.accountSetting(name));
+  if (d.signing !== undefined || l.signing) out.add(address.signing());
+  for (const arn of new Set([...(d.pullTimeUpdateExclusions ?? []), ...(l.pullTimeUpdateExclusions ?? [])])) {
+    out.add(address.pullTimeUpdateExclusion(arn));
+  }
   return [...out];
 }
 
