@@ -2,27 +2,25 @@
  * The many-registries case of `npm run bench`: 20 registries (10 accounts x
  * 2 regions, each reached through its own role) of 250 repositories each,
  * 5,000 in all, in sync, planned in one run against moto; side by side, in
- * the same run, a raw-SDK loop (bench/raw-sdk-reads.ts) that makes the same
- * reads at the same concurrency. Prints wall time and peak RSS of both.
+ * the same run, the raw-SDK loop (bench/raw-loop.ts) making the same reads at
+ * the same concurrency, with the same roles. Wall time and peak RSS of both.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { startMoto } from '../scripts/moto-server.js';
+import { DEFAULT_CONCURRENCY } from '../src/ecr/defaults.js';
 
 const ACCOUNTS = 10;
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const PER_REGISTRY = 250;
-const CONCURRENCY = 8;
-
-const here = dirname(fileURLToPath(import.meta.url));
+const CONCURRENCY = DEFAULT_CONCURRENCY;
 
 /** Runs a node script as its own process; wall time, and peak RSS where /usr/bin/time can say. */
 function measure(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ seconds: number; rssMb?: number; code: number | null; out: string }> {
@@ -42,10 +40,16 @@ function measure(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{
   });
 }
 
-export async function benchManyRegistries(): Promise<void> {
+interface Measured {
+  seconds: number;
+  rssMb: number;
+}
+
+/** The case's best run of each side, or undefined when moto is not installed. */
+export async function benchManyRegistries(cli: string, raw: string): Promise<{ label: string; ecrform: Measured; raw: Measured } | undefined> {
   if (spawnSync('python3', ['-c', 'import moto'], { stdio: 'ignore' }).status !== 0) {
     console.log('\n5. skipped: moto is not installed');
-    return;
+    return undefined;
   }
   const count = ACCOUNTS * REGIONS.length;
   console.log(`\n5. many registries: ${count} registries x ${PER_REGISTRY} repositories (${count * PER_REGISTRY}) in sync, one plan against moto, --concurrency ${CONCURRENCY}`);
@@ -82,8 +86,6 @@ export async function benchManyRegistries(): Promise<void> {
     );
     console.log(`   seeded moto in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
     const files = registries.flatMap((r) => ['-f', `${r.accountId}-${r.region}`]);
-    const cli = join(here, '..', 'src', 'cli.js');
-    const raw = join(here, 'raw-sdk-reads.js');
     const rawArgs = [raw, String(CONCURRENCY), ...registries.map((r) => `${r.region},${r.roleArn}`)];
     const planArgs = [cli, 'plan', ...files, '--concurrency', String(CONCURRENCY), '--detailed-exitcode', '--format', 'json'];
     // Alternate the two, twice, so neither always runs on a warmer moto.
@@ -99,6 +101,12 @@ export async function benchManyRegistries(): Promise<void> {
     console.log(`   ${'raw SDK loop, same reads'.padEnd(34)} ${b.seconds.toFixed(2)} s, peak RSS ${mb(b.rssMb)} (exit ${b.code})`);
     console.log(`   ${'ecrform plan (exit 0: in sync)'.padEnd(34)} ${e.seconds.toFixed(2)} s, peak RSS ${mb(e.rssMb)} (exit ${e.code})`);
     console.log(`   ratio ecrform / raw loop: ${(e.seconds / b.seconds).toFixed(2)} (best of ${rounds} each)`);
+    if (b.code !== 0 || e.code !== 0) throw new Error(`many registries: the raw loop exited ${b.code}, ecrform plan ${e.code} (0 expected: in sync)`);
+    return {
+      label: `${count} registries x ${PER_REGISTRY} repositories, in sync`,
+      ecrform: { seconds: e.seconds, rssMb: e.rssMb ?? NaN },
+      raw: { seconds: b.seconds, rssMb: b.rssMb ?? NaN },
+    };
   } finally {
     await moto.stop();
   }

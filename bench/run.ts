@@ -7,7 +7,8 @@
  *   2. `validate` of 1,000 / 5,000 / 10,000 repositories, and how it grows;
  *   3. `plan` of 100 / 1,000 / 5,000 in-sync repositories against moto, next to a
  *      raw AWS SDK loop making the same reads (bench/raw-loop.ts); peak RSS at 5,000;
- *   4. the same with 50 ms and 100 ms added to every call (a delaying proxy), 300 repositories.
+ *   4. the same with 50 ms and 100 ms added to every call (a delaying proxy), 300 repositories;
+ *   5. 20 registries of 250 repositories, each through its own role, in one plan (many-registries.ts).
  *
  * BENCH_PLAN_SIZES=100,1000 (comma-separated) changes the sizes of case 3: seeding
  * 5,000 repositories into moto takes minutes on a busy machine.
@@ -50,10 +51,10 @@ interface Run {
 let rssHook = '';
 
 /** Runs node with a script, asynchronously (the proxy serves its calls from this process). */
-function runNode(args: string[], cwd = ROOT): Promise<Run> {
+function runNode(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = ENV): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['-r', rssHook, ...args], { cwd, env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', rssHook, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
@@ -126,7 +127,7 @@ async function compare(label: string, proxy: RegistryProxy, cwd: string, size: n
   const before = proxy.calls.length;
   const plan = await best(times, () => runNode([CLI, 'plan', '--endpoint', proxy.endpoint], cwd));
   const callsPerRepo = (proxy.calls.length - before) / times / size;
-  const raw = await best(times, () => runNode([RAW, proxy.endpoint, String(DEFAULT_CONCURRENCY)], cwd));
+  const raw = await best(times, () => runNode([RAW, String(DEFAULT_CONCURRENCY)], cwd, { ...ENV, AWS_ENDPOINT_URL: proxy.endpoint }));
   const ratio = plan.seconds / raw.seconds;
   row(label, `${s(plan.seconds)} (${callsPerRepo.toFixed(2)} calls a repository)`, `raw SDK loop ${s(raw.seconds)}, ratio ${ratio.toFixed(2)}`, `<= ${goal.toFixed(2)}x`, ratio <= goal);
   return plan;
@@ -167,6 +168,18 @@ console.log(`ecrform bench: ${CLI === BUNDLE ? 'the bundle (dist/bin)' : 'tsc ou
 if (CASES.has('startup')) await startUp(dir);
 if (CASES.has('validate')) await validateSizes(dir);
 if (CASES.has('plan') || CASES.has('latency')) await againstMoto(dir);
-if (CASES.has('many')) await benchManyRegistries();
+if (CASES.has('many')) {
+  const many = await benchManyRegistries(CLI, RAW);
+  if (many) {
+    const ratio = many.ecrform.seconds / many.raw.seconds;
+    row(
+      `plan, ${many.label}`,
+      `${s(many.ecrform.seconds)}, peak RSS ${Math.round(many.ecrform.rssMb)} MB`,
+      `raw SDK loop ${s(many.raw.seconds)}, ${Math.round(many.raw.rssMb)} MB, ratio ${ratio.toFixed(2)}`,
+      '<= 1.20x, < 300 MB',
+      ratio <= 1.2 && many.ecrform.rssMb < 300,
+    );
+  }
+}
 console.log('\n| goal | figure | reference (same run) | target | |\n| --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
