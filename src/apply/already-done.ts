@@ -60,7 +60,12 @@ export async function repositoryMatches(ctx: StepContext, name: string, doc: Jso
 export async function pullThroughCacheRuleMatches(ctx: StepContext, prefix: string, doc: JsonObject): Promise<boolean> {
   const out = await ctx.port.describePullThroughCacheRules({ ecrRepositoryPrefixes: [prefix] });
   const rule = out.pullThroughCacheRules?.[0];
-  return rule !== undefined && sameDocument(pullThroughCacheDocument(toLivePullThroughCacheRule(rule)), doc);
+  if (!rule) return false;
+  const live = pullThroughCacheDocument(toLivePullThroughCacheRule(rule));
+  // ECR works out `upstreamRegistry` from the URL when the create named none and
+  // returns it ever after: then any kind matches (the URL is compared), as the plan has it.
+  if (doc.upstreamRegistry === undefined) delete live.upstreamRegistry;
+  return sameDocument(live, doc);
 }
 
 export async function creationTemplateMatches(ctx: StepContext, prefix: string, doc: JsonObject): Promise<boolean> {

@@ -13,8 +13,9 @@ type TemplateInput = Omit<CreateRepositoryCreationTemplateCommandInput, 'prefix'
  * The request field(s) for one field of the plan's template document
  * (normalize/registry-settings.ts). A field the document lacks or holds as
  * null or empty is sent as an empty value, which is how an update clears it.
+ * Policies are sent as the files write them (`written`), when the plan has them so.
  */
-function fieldInput(field: string, doc: JsonObject): TemplateInput {
+function fieldInput(field: string, doc: JsonObject, written: JsonObject | undefined): TemplateInput {
   const value = doc[field];
   switch (field) {
     case 'appliedFor':
@@ -39,21 +40,21 @@ function fieldInput(field: string, doc: JsonObject): TemplateInput {
     case 'resourceTags':
       return { resourceTags: Object.entries(value as Record<string, string>).map(([Key, Value]) => ({ Key, Value })) };
     case 'repositoryPolicy':
-      return { repositoryPolicy: value ? JSON.stringify(value) : '' };
+      return { repositoryPolicy: value ? JSON.stringify(written?.repositoryPolicy ?? value) : '' };
     case 'lifecyclePolicy':
-      return { lifecyclePolicy: value ? JSON.stringify(value) : '' };
+      return { lifecyclePolicy: value ? JSON.stringify(written?.lifecyclePolicy ?? value) : '' };
     default:
       throw new Error(`bug: unknown creation template field ${field}`);
   }
 }
 
 /** The whole template, for CreateRepositoryCreationTemplate: only what is set. */
-function createInput(doc: JsonObject): TemplateInput {
+function createInput(doc: JsonObject, written: JsonObject | undefined): TemplateInput {
   const input: TemplateInput = {};
   for (const field of Object.keys(doc)) {
     const value: Json = doc[field];
     const unset = value === null || value === '' || (field === 'resourceTags' && Object.keys(value as object).length === 0);
-    if (!unset) Object.assign(input, fieldInput(field, doc));
+    if (!unset) Object.assign(input, fieldInput(field, doc, written));
   }
   return input;
 }
@@ -62,11 +63,11 @@ function createInput(doc: JsonObject): TemplateInput {
  * The fields that differ, for UpdateRepositoryCreationTemplate: ECR leaves
  * the fields an update omits as they are, so only changed ones are sent.
  */
-function updateInput(before: JsonObject, after: JsonObject): TemplateInput {
+function updateInput(before: JsonObject, after: JsonObject, written: JsonObject | undefined): TemplateInput {
   const input: TemplateInput = {};
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const field of fields) {
-    if (!sameDocument(before[field] ?? null, after[field] ?? null)) Object.assign(input, fieldInput(field, after));
+    if (!sameDocument(before[field] ?? null, after[field] ?? null)) Object.assign(input, fieldInput(field, after, written));
   }
   return input;
 }
@@ -80,9 +81,11 @@ function prefixOf(change: Change): string {
 /** Creation templates: create and update in phase 2, before repositories are created; delete in phase 6. */
 export const creationTemplateSteps: StepBuilder = (change) => {
   const prefix = prefixOf(change);
+  // Compared normalized (before, after); the policies sent as written.
+  const written = change.written as JsonObject | undefined;
   switch (change.action) {
     case 'create': {
-      const input = createInput(change.after as JsonObject);
+      const input = createInput(change.after as JsonObject, written);
       const appliedFor = input.appliedFor ?? [];
       return [
         step(change, PHASES.registry, (ctx) =>
@@ -96,7 +99,7 @@ export const creationTemplateSteps: StepBuilder = (change) => {
     }
     case 'update':
     case 'replace': {
-      const input = updateInput(change.before as JsonObject, change.after as JsonObject);
+      const input = updateInput(change.before as JsonObject, change.after as JsonObject, written);
       return [step(change, PHASES.registry, async (ctx) => void (await ctx.port.updateRepositoryCreationTemplate({ ...input, prefix })))];
     }
     case 'delete':

@@ -1,5 +1,6 @@
 import type { EcrPort } from '../ecr/port.js';
 import type { Change } from '../model/plan.js';
+import { partitionOf } from '../normalize/partition.js';
 
 /**
  * Apply phases (semantics.md "Ordering apply"). Two of its phases are split:
@@ -76,6 +77,5 @@ export interface ApplyResult {
 
 /** The ARN of a repository, built from the plan's registry (no extra call needed). */
 export function repositoryArn(ctx: StepContext, name: string): string {
-  const partition = ctx.region.startsWith('cn-') ? 'aws-cn' : ctx.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
-  return `arn:${partition}:ecr:${ctx.region}:${ctx.accountId}:repository/${name}`;
+  return `arn:${partitionOf(ctx.region)}:ecr:${ctx.region}:${ctx.accountId}:repository/${name}`;
 }

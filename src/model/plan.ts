@@ -58,7 +58,9 @@ export interface Change {
    * The policy document as the files write it (or, carried through a replace,
    * as ECR holds it): what apply sends. `after` is its normalized form, for
    * comparing only. Set on the policy and lifecycle policy changes that put a
-   * document; absent elsewhere (and in plans written before it existed).
+   * document, and on a creation template change whose template has a policy
+   * (then an object holding its `repositoryPolicy` and `lifecyclePolicy` as
+   * written); absent elsewhere (and in plans written before it existed).
    */
   written?: Json;
   /** The ECR operations apply will make for this change, in order. */

@@ -1,5 +1,6 @@
 import type { CreationTemplate } from '../model/desired.js';
 import type { Live } from '../model/live.js';
+import type { JsonObject } from '../model/json.js';
 import type { Change } from '../model/plan.js';
 import { address } from '../model/address.js';
 import { partitionOf } from '../normalize/partition.js';
@@ -13,8 +14,14 @@ import { liveCreationTemplateDocument } from './registry-documents.js';
  * present (`declared` defined); then it is the whole truth: a declared prefix
  * is created or updated (every field can change in place), a live template no
  * file declares is deleted. Policies compare normalized, as repository
- * policies do.
+ * policies do, and are sent as the files write them (`written`).
  */
+/** The template's policies as the files write them: what apply sends (Change.written); none when it has no policy. */
+function writtenPolicies(template: CreationTemplate): JsonObject | undefined {
+  if (!template.repositoryPolicy && !template.lifecyclePolicy) return undefined;
+  return { repositoryPolicy: template.repositoryPolicy, lifecyclePolicy: template.lifecyclePolicy };
+}
+
 export function diffCreationTemplates(declared: Record<string, CreationTemplate> | undefined, live: Live): DiffResult {
   if (!declared) return { changes: [], unchanged: 0 };
   const changes: Change[] = [];
@@ -28,7 +35,8 @@ export function diffCreationTemplates(declared: Record<string, CreationTemplate>
     }
     const action = before === null ? 'create' : 'update';
     const calls = [before === null ? 'CreateRepositoryCreationTemplate' : 'UpdateRepositoryCreationTemplate'];
-    changes.push(makeChange({ address: address.creationTemplate(prefix), kind: 'creationTemplate', action, before, after, calls }));
+    const written = writtenPolicies(declared[prefix]);
+    changes.push(makeChange({ address: address.creationTemplate(prefix), kind: 'creationTemplate', action, before, after, written, calls }));
   }
   for (const prefix of Object.keys(live.registry.creationTemplates ?? {}).sort()) {
     if (Object.hasOwn(declared, prefix)) continue;

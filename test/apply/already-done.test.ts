@@ -79,3 +79,59 @@ describe('apply: retries that already succeeded', () => {
     expect((await run(fake, thePlan)).ok).toBe(false);
   });
 });
+
+describe('apply: a retried create of a repository, checked against the right live repository', () => {
+  const KEY = `arn:aws:kms:us-east-1:123456789012:key/${'1'.repeat(8)}-2222-3333-4444-${'5'.repeat(12)}`;
+  const AWS_MANAGED = `arn:aws:kms:us-east-1:123456789012:key/${'9'.repeat(8)}-8888-7777-6666-${'5'.repeat(12)}`;
+
+  it('looks up the repository it creates by name, not the first one listed', async () => {
+    const fake = createFakeEcr();
+    const desired = desiredState([desiredRepo('app', { scanOnPush: true })]);
+    const thePlan = await planAgainst(fake, desired);
+    // "aaa" is listed first and is exactly what the plan creates; "app" is not.
+    fake.seed('aaa', { scanOnPush: true, tags: OWNED });
+    fake.seed('app', { scanOnPush: false, tags: OWNED });
+    fake.calls.length = 0;
+    const result = await run(fake, thePlan);
+    expect(result.steps[0].error?.code).toBe('RepositoryAlreadyExistsException');
+  });
+
+  it('KMS with no key named: the key ECR picked (the AWS managed one) matches', async () => {
+    const fake = createFakeEcr();
+    const thePlan = await planAgainst(fake, desiredState([desiredRepo('app', { encryption: { type: 'KMS' } })]));
+    fake.seed('app', { encryption: { encryptionType: 'KMS', kmsKey: AWS_MANAGED }, tags: OWNED });
+    expect((await run(fake, thePlan)).ok).toBe(true);
+  });
+
+  it('KMS with a key named: a repository under another key does not match', async () => {
+    const fake = createFakeEcr();
+    const thePlan = await planAgainst(fake, desiredState([desiredRepo('app', { encryption: { type: 'KMS', kmsKey: KEY } })]));
+    fake.seed('app', { encryption: { encryptionType: 'KMS', kmsKey: AWS_MANAGED }, tags: OWNED });
+    expect((await run(fake, thePlan)).steps[0].error?.code).toBe('RepositoryAlreadyExistsException');
+    fake.repos.get('app')!.encryption.kmsKey = KEY;
+    expect((await run(fake, thePlan)).ok).toBe(true);
+  });
+
+  it('when the check cannot read the repository, the create\'s own error is reported', async () => {
+    const fake = createFakeEcr();
+    const thePlan = await planAgainst(fake, desired1());
+    fake.seed('app', { tags: OWNED });
+    fake.failOn('DescribeRepositories', 'ThrottlingException', 'Rate exceeded');
+    const result = await run(fake, thePlan);
+    expect(result.steps[0].error?.code).toBe('RepositoryAlreadyExistsException');
+  });
+
+  it('a create that fails otherwise fails, even when the repository is there as planned', async () => {
+    const fake = createFakeEcr();
+    const thePlan = await planAgainst(fake, desired1());
+    fake.failOn('CreateRepository', 'LimitExceededException', 'too many repositories');
+    // The repository is there as planned, yet this create did not make it.
+    fake.seed('app', { tags: OWNED });
+    const result = await run(fake, thePlan);
+    expect(result.steps[0].error).toEqual({ code: 'LimitExceededException', message: 'too many repositories' });
+  });
+
+  function desired1() {
+    return desiredState([desiredRepo('app')]);
+  }
+});
