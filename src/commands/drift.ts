@@ -21,8 +21,10 @@ export interface DriftCommandOptions extends ConnectionOptions {
 /**
  * `ecrform drift`: the plan, reported as drift, for a scheduled job, per
  * registry. Exit 0 in sync, 2 when anything is modified, missing or orphaned
- * (unmanaged repositories are listed, never drift), 1 on error or when any
- * registry could not be read (the others are still reported).
+ * (unmanaged repositories are listed, never drift), 1 on error, when any
+ * registry could not be read (the others are still reported), or when a
+ * check across registries fails (a replication that cannot work is not
+ * drift that apply would fix: the files must change).
  */
 export async function runDrift(options: DriftCommandOptions, io: Io): Promise<number> {
   const view = await openView(io, options.format, options.debug);
@@ -31,9 +33,10 @@ export async function runDrift(options: DriftCommandOptions, io: Io): Promise<nu
     const planned = await planFromFiles(options, io, view);
     // Each registry's drift is shown with its own files' hints.
     const shown = (i: number) => ({ full: options.full, hints: hintsFromDesired(planned[i].input.desired) });
-    outcomes = planned.map(({ registry, plan, live, input, error }) =>
+    // The checks across registries (replication destinations) stand under the registry they concern, as in the plan.
+    outcomes = planned.map(({ registry, plan, live, input, error, blocked, warnings }) =>
       plan && live
-        ? { registry, report: classifyDrift({ plan, live, declared: Object.keys(input.desired.repositories), targets: options.targets }) }
+        ? { registry, report: classifyDrift({ plan, live, declared: Object.keys(input.desired.repositories), targets: options.targets }), errors: blocked, warnings }
         : { registry, error },
     );
     if (options.format === 'text') view.print(renderRunDrift(outcomes, 'text', io, undefined, shown));
@@ -42,5 +45,7 @@ export async function runDrift(options: DriftCommandOptions, io: Io): Promise<nu
   }
   if (options.format !== 'text') io.stdout(renderRunDrift(outcomes, options.format, io));
   await appendStepSummary(io, renderRunDrift(outcomes, 'markdown', io));
+  const crossFailed = outcomes.filter((o) => o.errors?.length);
+  if (crossFailed.length) io.stderr(`error: the checks across registries failed for ${crossFailed.map((o) => o.registry.id).join(', ')} (see the errors above): apply would refuse them\n`);
   return driftExitCode(outcomes);
 }

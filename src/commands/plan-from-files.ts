@@ -2,7 +2,8 @@ import type { SessionView } from '../render/session-view.js';
 import { loadRegistries } from '../run/load-registries.js';
 import { planRegistries, type PlannedRegistry } from '../run/plan-registries.js';
 import { selectRegistries, type Selection } from '../run/select-registries.js';
-import { checkReplication } from '../run/cross-registry.js';
+import { checkReplication, type CrossFinding } from '../run/cross-registry.js';
+import { annotationLines } from '../github/annotations.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ConnectionOptions } from './connect.js';
 import type { Io } from './io.js';
@@ -34,13 +35,19 @@ export async function planFromFiles(options: PlanFromFilesOptions, io: Io, view:
     { ...options, now: io.now(), toolVersion: TOOL_VERSION },
     { debugLine: (l) => io.stderr(l + '\n'), onCall: view.call, onProgress: view.progress },
   );
-  return withCrossRegistryChecks(planned);
-}
-
-/** The checks across registries (replication destinations), each finding under the registry it concerns. */
-function withCrossRegistryChecks(planned: PlannedRegistry[]): PlannedRegistry[] {
   const read = planned.filter((p) => p.plan);
   const findings = checkReplication(read.map((p) => ({ ...p.registry, desired: p.input.desired, live: p.live })));
+  // In GitHub Actions, each finding also lands on the replication rule's line of the pull request's diff.
+  const annotations = (['error', 'warning'] as const).map((level) => annotationLines(annotationsOf(findings, level), io.env, undefined, level)).join('');
+  if (annotations) io.stderr(annotations);
+  return withCrossRegistryChecks(planned, findings);
+}
+
+const annotationsOf = (findings: CrossFinding[], level: CrossFinding['level']) =>
+  findings.flatMap((f) => (f.level === level && f.at ? [{ ...f.at, path: '/registry/replication', message: f.text }] : []));
+
+/** The checks across registries (replication destinations), each finding under the registry it concerns. */
+function withCrossRegistryChecks(planned: PlannedRegistry[], findings: CrossFinding[]): PlannedRegistry[] {
   return planned.map((p) => {
     const mine = findings.filter((f) => f.registry === p.registry.id);
     if (!mine.length) return p;

@@ -5,6 +5,7 @@ import { renderSectionsMarkdown, renderSectionsText, totalLine, type RegistrySec
 import { toDriftDocument, type DriftOutcome } from '../run/drift-document.js';
 import type { ViewOptions } from '../render/change-details.js';
 import type { Io, OutputFormat } from './io.js';
+import { crossRegistryLines } from './run-plan-output.js';
 
 const NONE = 'No registry in this selection: nothing to check.\n';
 
@@ -12,13 +13,28 @@ const counts = (r: DriftReport) => [r.modified.length, r.missing.length, r.orpha
 
 type Shown = (index: number) => ViewOptions;
 
+/** The checks across registries under the registry they concern, as plan shows them: text lines, or a markdown quote. */
+function notesOf(outcome: DriftOutcome, markdown: boolean): string {
+  const lines = crossRegistryLines({ blocked: outcome.errors, warnings: outcome.warnings });
+  if (!lines.length) return '';
+  return markdown ? '\n' + lines.map((l) => `> ${l}\n`).join('>\n') : lines.map((l) => `${l}\n`).join('');
+}
+
+function status(outcome: DriftOutcome, report: DriftReport): string {
+  const errors = outcome.errors?.length ?? 0;
+  return `${report.inSync ? 'in sync' : 'drift'}${errors ? ` (${errors} replication error${errors === 1 ? '' : 's'})` : ''}`;
+}
+
 function sections(outcomes: DriftOutcome[], io: Io, shown: Shown): RegistrySection[] {
-  return outcomes.map(({ registry, report, error }, i) => ({
-    id: registry.id,
-    error,
-    body: report ? renderDriftText(report, registry, { ...shown(i), color: io.color, width: io.columns }) : undefined,
-    cells: report ? [report.inSync ? 'in sync' : 'drift', ...counts(report).map(String)] : [],
-  }));
+  return outcomes.map((outcome, i) => {
+    const { registry, report, error } = outcome;
+    return {
+      id: registry.id,
+      error,
+      body: report ? renderDriftText(report, registry, { ...shown(i), color: io.color, width: io.columns }) + notesOf(outcome, false) : undefined,
+      cells: report ? [status(outcome, report), ...counts(report).map(String)] : [],
+    };
+  });
 }
 
 function total(outcomes: DriftOutcome[]): string {
@@ -40,22 +56,32 @@ export function renderRunDrift(outcomes: DriftOutcome[], format: OutputFormat, i
   if (outcomes.length === 0) return format === 'markdown' ? `### ecrform drift\n\n${NONE}` : NONE;
   const single = outcomes.length === 1 ? outcomes[0] : undefined;
   if (format === 'markdown') {
-    if (single?.report) return renderDriftMarkdown(single.report, single.registry, { limit });
+    if (single?.report) {
+      const notes = notesOf(single, true);
+      return renderDriftMarkdown(single.report, single.registry, { limit: limit === undefined ? undefined : limit - notes.length }) + notes;
+    }
     return renderSectionsMarkdown(
       `ecrform drift: ${outcomes.length} registries`,
       ['status', 'modified', 'missing', 'orphaned', 'unmanaged'],
       sections(outcomes, io, shown),
       total(outcomes),
-      (i, share) => renderDriftMarkdown(outcomes[i].report!, outcomes[i].registry, { limit: share }),
+      (i, share) => {
+        const notes = notesOf(outcomes[i], true);
+        return renderDriftMarkdown(outcomes[i].report!, outcomes[i].registry, { limit: share - notes.length }) + notes;
+      },
       limit,
     );
   }
-  if (single?.report) return renderDriftText(single.report, single.registry, { ...shown(0), color: io.color, width: io.columns });
+  if (single?.report) return renderDriftText(single.report, single.registry, { ...shown(0), color: io.color, width: io.columns }) + notesOf(single, false);
   return renderSectionsText('drift', sections(outcomes, io, shown), total(outcomes));
 }
 
-/** Exit code over the run: 1 when any registry failed, else 2 when any drifted, else 0. */
+/**
+ * Exit code over the run: 1 when any registry failed or a check across
+ * registries found an error (a replication that cannot work: the files must
+ * change, as the plan says by exiting 1), else 2 when any drifted, else 0.
+ */
 export function driftExitCode(outcomes: DriftOutcome[]): number {
-  if (outcomes.some((o) => o.error)) return 1;
+  if (outcomes.some((o) => o.error || o.errors?.length)) return 1;
   return outcomes.every((o) => o.report?.inSync) ? 0 : 2;
 }

@@ -19,13 +19,18 @@ function repositoryPath(file: string, workspace: string | undefined, cwd: string
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
-export function errorCommand(d: Diagnostic, workspace?: string, cwd = process.cwd()): string {
+export function errorCommand(d: Diagnostic, workspace?: string, cwd = process.cwd(), level: 'error' | 'warning' = 'error'): string {
   const file = repositoryPath(d.file, workspace, cwd);
-  return `::error file=${escapeProperty(file)},line=${d.line},col=${d.col}::${escapeData(d.message)}`;
+  return `::${level} file=${escapeProperty(file)},line=${d.line},col=${d.col}::${escapeData(d.message)}`;
 }
 
 /** The workflow commands for these problems, one line each; none outside GitHub Actions. */
-export function annotationLines(diagnostics: Diagnostic[], env: Record<string, string | undefined>, cwd = process.cwd()): string {
+export function annotationLines(
+  diagnostics: Diagnostic[],
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+  level: 'error' | 'warning' = 'error',
+): string {
   if (env.GITHUB_ACTIONS !== 'true') return '';
-  return diagnostics.map((d) => errorCommand(d, env.GITHUB_WORKSPACE, cwd) + '\n').join('');
+  return diagnostics.map((d) => errorCommand(d, env.GITHUB_WORKSPACE, cwd, level) + '\n').join('');
 }

@@ -17,6 +17,9 @@ export interface CrossFinding {
   level: 'error' | 'warning';
   /** "FILE:LINE:COL: what is wrong and what to change". */
   message: string;
+  /** Where the rule is, and the message without it: a GitHub annotation places one by the other. */
+  at?: { file: string; line: number; col: number };
+  text: string;
 }
 
 const REPLICATION_ACTIONS = ['ecr:ReplicateImage', 'ecr:CreateRepository'];
@@ -84,7 +87,8 @@ export function checkReplication(registries: RunRegistry[]): CrossFinding[] {
       for (const d of rule.destinations) {
         const dest = byId.get(`${d.registryId ?? source.accountId}/${d.region}`);
         if (!dest || dest === source) continue;
-        const say = (level: CrossFinding['level'], text: string) => findings.push({ registry: source.id, level, message: `${at(rule)}${text}` });
+        const say = (level: CrossFinding['level'], text: string) =>
+          findings.push({ registry: source.id, level, message: `${at(rule)}${text}`, text, ...(rule.source ? { at: rule.source } : {}) });
         if (dest.accountId !== source.accountId) {
           const policy = destinationPolicy(dest);
           if (policy === undefined) {

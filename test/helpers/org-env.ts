@@ -25,7 +25,7 @@ export interface OrgEnv {
   /** An SDK client reaching one registry the way ecrform does (its role assumed through moto's STS). */
   ecr(registry: OrgRegistry): ECRClient;
   /** The built CLI, with AWS_ENDPOINT_URL at the proxy: STS and ECR both reach moto, accounts by the assumed role. */
-  cli(args: string[]): Promise<CliResult>;
+  cli(args: string[], env?: Record<string, string>): Promise<CliResult>;
   close(): Promise<void>;
 }
 
@@ -69,8 +69,8 @@ export async function orgEnv(): Promise<OrgEnv> {
       clients.push(client);
       return client;
     },
-    cli(args) {
-      return runCli(args, { cwd: dir, env: { AWS_ENDPOINT_URL: proxy.endpoint } });
+    cli(args, env = {}) {
+      return runCli(args, { cwd: dir, env: { AWS_ENDPOINT_URL: proxy.endpoint, ...env } });
     },
     async close() {
       for (const c of clients) c.destroy();

@@ -103,6 +103,63 @@ describe('replication checked across registries', () => {
     expect(apply.stderr).toContain('refusing to apply: the checks across registries failed');
   });
 
+  it('drift shows the failed check under the source registry (text, markdown, JSON, report), exits 1, and annotates the rule line in GitHub Actions', async () => {
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage') });
+    const [prod, prodEu, dev] = env.registries;
+    const finding = `replication to ${dev.id}: its registry policy does not allow account ${prod.accountId} ecr:CreateRepository`;
+    const ruleAt = `${prod.folder}/registry.yaml:8:9`;
+
+    const text = await env.cli(['drift', ...files()], { GITHUB_ACTIONS: 'true' });
+    expect(text.code).toBe(1);
+    // Under the source registry: after its own drift report, before the next registry's.
+    const at = text.stdout.indexOf(`error: ${ruleAt}: ${finding}`);
+    expect(at).toBeGreaterThan(text.stdout.indexOf(`ecrform drift for registry ${prod.accountId} (us-east-1)`));
+    expect(at).toBeLessThan(text.stdout.indexOf(`ecrform drift for registry ${prodEu.accountId} (eu-west-1)`));
+    // The destination has no REPLICATION template either: that warning stands under the source too.
+    expect(text.stdout.indexOf(`warning: ${ruleAt}: replication to ${dev.id}: no REPLICATION creation template`)).toBeGreaterThan(at);
+    expect(text.stderr).toContain(`::error file=${prod.folder}/registry.yaml,line=8,col=9::${finding}`);
+    expect(text.stderr).toContain(`::warning file=${prod.folder}/registry.yaml,line=8,col=9::replication to ${dev.id}: no REPLICATION creation template`);
+    expect(text.stderr).toContain(`error: the checks across registries failed for ${prod.id}`);
+    // Outside GitHub Actions, no workflow command.
+    expect((await env.cli(['drift', ...files()])).stderr).not.toContain('::error');
+
+    const json = await env.cli(['drift', ...files(), '--format', 'json']);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.registries.map((r: { id: string; errors: string[] }) => [r.id, r.errors])).toEqual([
+      [prod.id, [expect.stringContaining(`${ruleAt}: ${finding}; add a statement`)]],
+      [prodEu.id, []],
+      [dev.id, []],
+    ]);
+    expect(doc.registries[0].warnings).toEqual([expect.stringContaining('no REPLICATION creation template')]);
+
+    const markdown = await env.cli(['drift', ...files(), '--format', 'markdown']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain(`| \`${prod.id}\` | drift (1 replication error) |`);
+    expect(markdown.stdout).toContain(`> error: ${ruleAt}: ${finding}`);
+
+    // report keeps the finding and the exit code of the one run.
+    await env.write('drift.json', json.stdout);
+    const merged = await env.cli(['report', 'drift.json']);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toContain(`error: ${ruleAt}: ${finding}`);
+  });
+
+  it('drift after apply with only a warning: in sync, exit 0, the warning under the source registry', async () => {
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage, ecr:CreateRepository') });
+    expect((await env.cli(['apply', ...files(), '--auto-approve'])).code).toBe(0);
+    const drift = await env.cli(['drift', ...files(), '--format', 'json']);
+    expect(drift.code).toBe(0);
+    const doc = JSON.parse(drift.stdout);
+    expect(doc.inSync).toBe(true);
+    expect(doc.registries.map((r: { errors: string[]; warnings: string[] }) => [r.errors.length, r.warnings.length])).toEqual([
+      [0, 1],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(doc.registries[0].warnings[0]).toContain(`replication to ${env.registries[DEV].id}: no REPLICATION creation template and no declared repository there for team-a/api, team-a/web`);
+  });
+
   it('a destination that allows it but has no REPLICATION template for the names: a warning only', async () => {
     await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage, ecr:CreateRepository') });
     const result = await env.cli(['plan', ...files(), '--format', 'json']);

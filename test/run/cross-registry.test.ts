@@ -68,6 +68,9 @@ describe('checkReplication', () => {
         registry: `${SRC}/us-east-1`,
         level: 'error',
         message: expect.stringMatching(/^prod\/registry\.yaml:9:9: replication to 222222222222\/eu-west-1: its registry policy does not allow account 111111111111 ecr:CreateRepository;/),
+        // For a GitHub annotation: the rule's position, and the message without it.
+        at: RULE_AT,
+        text: expect.stringMatching(/^replication to 222222222222\/eu-west-1: its registry policy/),
       },
     ]);
   });
@@ -83,7 +86,15 @@ describe('checkReplication', () => {
 
   it('the same account needs no policy; a missing REPLICATION template is a warning naming the uncovered names', () => {
     const findings = checkReplication(run({ creationTemplates: { ROOT: template(['PULL_THROUGH_CACHE']) } }, { destAccount: SRC, destRepos: ['team-a/api'] }));
-    expect(findings).toEqual([{ registry: `${SRC}/us-east-1`, level: 'warning', message: expect.stringContaining('no REPLICATION creation template and no declared repository there for team-a/web;') }]);
+    expect(findings).toEqual([
+      {
+        registry: `${SRC}/us-east-1`,
+        level: 'warning',
+        message: expect.stringContaining('no REPLICATION creation template and no declared repository there for team-a/web;'),
+        at: RULE_AT,
+        text: expect.stringMatching(/^replication to /),
+      },
+    ]);
   });
 
   it.each([
