@@ -1,5 +1,6 @@
 import { loadDesired, resolveInputPaths } from '../config/index.js';
 import { assignRegistries, type FileIdentity, type RegistryFiles } from '../config/assign-registries.js';
+import { referencedPolicyFiles } from '../config/collect-documents.js';
 import { loadYamlFile, type LoadedFile } from '../config/load-yaml.js';
 import path from 'node:path';
 import { sortDiagnostics } from '../config/source.js';
@@ -36,7 +37,12 @@ async function identityOf(file: string, read: (file: string) => Promise<LoadedFi
 /** The files of -f, each assigned to its registry (no file is read beyond what that needs). */
 export async function assignFiles(paths: string[], read: (file: string) => Promise<LoadedFile> = loadYamlFile): Promise<RegistryFiles[]> {
   const files = await resolveInputPaths(paths);
-  const { registries, diagnostics } = assignRegistries(await Promise.all(files.map((file) => identityOf(file, read))));
+  const loaded = await Promise.all(files.map(read));
+  // A YAML file that a file of the tree names as a policy file is a policy document, not a desired-state
+  // file: it belongs to no registry (a shared policies/ folder beside the registry folders, format.md).
+  const policyFiles = new Set(loaded.flatMap((l) => (l.source ? referencedPolicyFiles(l.source).map((f) => path.resolve(f)) : [])));
+  const desiredFiles = files.filter((file) => !policyFiles.has(path.resolve(file)));
+  const { registries, diagnostics } = assignRegistries(await Promise.all(desiredFiles.map((file) => identityOf(file, read))));
   if (diagnostics.length) throw new ConfigError(sortDiagnostics(diagnostics));
   return registries;
 }

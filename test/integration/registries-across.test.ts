@@ -173,6 +173,42 @@ describe('replication checked across registries', () => {
   });
 });
 
+describe('policy files in a tree of several registries', () => {
+  it('a shared policies/ folder (YAML and JSON) named from a file without a registry key: no "belongs to no registry", the policies planned in their registry', async () => {
+    const [prod, , dev] = env.registries;
+    await env.write(
+      'org/policies/keep-30.yaml',
+      'rules:\n  - rulePriority: 1\n    description: keep 30\n    selection: { tagStatus: any, countType: imageCountMoreThan, countNumber: 30 }\n    action: { type: expire }\n',
+    );
+    await env.write(
+      'org/policies/pull.json',
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'pull', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${dev.accountId}:root` }, Action: ['ecr:BatchGetImage'] }] }),
+    );
+    await env.write(`org/${prod.folder}/registry.yaml`, registryYaml(prod, 'repositories:\n  base:\n'));
+    await env.write(`org/${prod.folder}/team-a.yaml`, 'version: 1\nrepositories:\n  team-a/api:\n    lifecyclePolicyFile: ../policies/keep-30.yaml\n    policyFile: ../policies/pull.json\n');
+    await env.write(`org/${dev.folder}/registry.yaml`, registryYaml(dev, 'repositories:\n  base:\n    lifecyclePolicyFile: ../policies/keep-30.yaml\n'));
+
+    const listed = await env.cli(['registries', '-f', 'org', '--format', 'json']);
+    expect(listed.stderr).toBe('');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout).map((r: { id: string; files: string[] }) => [r.id, r.files])).toEqual([
+      [dev.id, [`org/${dev.folder}/registry.yaml`]],
+      [prod.id, [`org/${prod.folder}/registry.yaml`, `org/${prod.folder}/team-a.yaml`]],
+    ]);
+    const planned = await env.cli(['plan', '-f', 'org', '--format', 'json']);
+    expect(planned.code).toBe(0);
+    const changes = JSON.parse(planned.stdout).changes.map((c: { registry: string; address: string }) => `${c.registry} ${c.address}`);
+    expect(changes).toEqual([
+      `${dev.id} repository["base"]`,
+      `${dev.id} repository["base"].lifecyclePolicy`,
+      `${prod.id} repository["base"]`,
+      `${prod.id} repository["team-a/api"]`,
+      `${prod.id} repository["team-a/api"].policy`,
+      `${prod.id} repository["team-a/api"].lifecyclePolicy`,
+    ]);
+  });
+});
+
 describe('import of one registry of several', () => {
   it('import --registry ACCOUNT/REGION --role ARN writes that registry with accountId, region and roleArn; plan then only adopts', async () => {
     const prodEu = env.registries[1];
