@@ -4,6 +4,7 @@ import { planRegistries, type PlannedRegistry } from '../run/plan-registries.js'
 import { selectRegistries, type Selection } from '../run/select-registries.js';
 import { checkReplication, type CrossFinding } from '../run/cross-registry.js';
 import { annotationLines } from '../github/annotations.js';
+import { keepTargeted } from '../run/run-targets.js';
 import { TOOL_VERSION } from '../version.js';
 import type { ConnectionOptions } from './connect.js';
 import type { Io } from './io.js';
@@ -30,11 +31,13 @@ export type { PlannedRegistry };
  */
 export async function planFromFiles(options: PlanFromFilesOptions, io: Io, view: SessionView): Promise<PlannedRegistry[]> {
   const registries = selectRegistries(await loadRegistries(options.files), options.selection ?? { registries: [] });
-  const planned = await planRegistries(
+  const all = await planRegistries(
     registries,
     { ...options, now: io.now(), toolVersion: TOOL_VERSION },
     { debugLine: (l) => io.stderr(l + '\n'), onCall: view.call, onProgress: view.progress },
   );
+  const { planned, untargeted } = keepTargeted(all, options.targets);
+  if (untargeted.length) view.print(`Note: no --target matches an address of ${untargeted.join(', ')}: left out of this run.\n`);
   const read = planned.filter((p) => p.plan);
   const findings = checkReplication(read.map((p) => ({ ...p.registry, desired: p.input.desired, live: p.live })));
   // In GitHub Actions, each finding also lands on the replication rule's line of the pull request's diff.

@@ -2,7 +2,7 @@ import type { Connection, ConnectionOptions } from '../commands/connect.js';
 import type { Live } from '../model/live.js';
 import type { RegistryOutcome } from '../model/run.js';
 import type { ReadProgress } from '../ecr/fetch-live.js';
-import { buildPlan } from '../workflow/build-plan.js';
+import { buildPlan, NotTargeted } from '../workflow/build-plan.js';
 import { registryConnector, type RunHooks } from './connect-registry.js';
 import type { RegistryInput } from './load-registries.js';
 import { runErrorOf } from './run-error.js';
@@ -21,6 +21,8 @@ export interface PlannedRegistry extends RegistryOutcome {
   input: RegistryInput;
   live?: Live;
   connection?: Connection;
+  /** Several registries: no --target matches an address of this one (neither plan nor error; see run-targets.ts). */
+  untargeted?: true;
 }
 
 /**
@@ -51,6 +53,8 @@ export async function planRegistries(
           targets: options.targets,
           forceDelete: options.forceDelete,
           maxDeletes: options.maxDeletes,
+          // A target may name another registry's addresses: whether it matched anywhere is the run's question.
+          targetsMayMissHere: several,
           // Progress of several registries at once would jump between them: the view shows calls in flight instead.
           onProgress: several ? undefined : hooks.onProgress,
         });
@@ -58,6 +62,7 @@ export async function planRegistries(
         return { registry, plan, live, connection, input };
       } catch (err) {
         if (!several) throw err;
+        if (err instanceof NotTargeted) return { registry: offline, untargeted: true, input };
         return { registry: offline, error: runErrorOf(err), input };
       }
     }),

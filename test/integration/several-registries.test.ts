@@ -94,6 +94,38 @@ describe('one run over three registries (two accounts, two regions), roles assum
     expect(text.stdout).toContain('Total over 3 registries: drift found in 1: 1 modified, 0 missing, 0 orphaned.');
   });
 
+  it('--target: a registry it does not match is left out, one it matches nowhere is an error, never a quiet green', async () => {
+    const [prod, prodEu, dev] = env.registries;
+    // team-b/worker lives in prod only: the other registries are left out, with a note, and the run is green.
+    const one = await env.cli(['plan', ...files(), '--target', 'repository["team-b/worker"]', '--format', 'json']);
+    expect(one.code).toBe(0);
+    const doc = JSON.parse(one.stdout);
+    expect(doc.registries.map((r: { id: string }) => r.id)).toEqual([prod.id]);
+    expect(doc.changes.map((c: { address: string }) => c.address)).toEqual(['repository["team-b/worker"]']);
+    expect(one.stderr).toContain(`Note: no --target matches an address of ${prodEu.id}, ${dev.id}: left out of this run.`);
+    // A target per registry: each registry gets its own.
+    const two = await env.cli(['plan', ...files(), '--target', 'repository["team-b/worker"]', '--target', 'repository["base"]', '--format', 'json']);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout).changes.map((c: { registry: string; address: string }) => `${c.registry} ${c.address}`)).toEqual([
+      `${prod.id} repository["team-b/worker"]`,
+      `${dev.id} repository["base"]`,
+    ]);
+
+    // A typo matches no registry: one error, exit 1, for plan, apply and drift alike; nothing applied.
+    for (const command of [['plan'], ['apply', '--auto-approve'], ['drift']]) {
+      const typo = await env.cli([...command, ...files(), '--target', 'repository["team-b/wroker"]', '--target', 'repository["base"]']);
+      expect(typo.code).toBe(1);
+      expect(typo.stderr).toContain('this target matches no address of the files or the live state of any of the 3 registries:\n  --target repository["team-b/wroker"]\n');
+      expect(typo.stdout).not.toContain('failed');
+    }
+    expect(await names(2)).toEqual([]);
+
+    // apply with a target that matches one registry applies there only.
+    const applied = await env.cli(['apply', ...files(), '--target', 'repository["base"]', '--auto-approve']);
+    expect(applied.code).toBe(0);
+    expect([await names(0), await names(1), await names(2)]).toEqual([[], [], ['base']]);
+  });
+
   it('--debug names the registry and the role of each call, never a credential', async () => {
     const result = await env.cli(['plan', ...files(), '--debug']);
     expect(result.code).toBe(0);
