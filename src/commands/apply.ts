@@ -114,7 +114,12 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       await appendStepSummary(io, renderApplyMarkdown(result));
       return result.interrupted ? EXIT_INTERRUPTED : result.ok ? 0 : 1;
     }
-    const outcomes = await applyRegistries(targets, { concurrency: options.concurrency, shouldStop: () => io.interrupts?.stopRequested() ?? false });
+    // Each step's line as it ends, naming its registry (the registries' steps interleave); the grouped report follows.
+    const outcomes = await applyRegistries(targets, {
+      concurrency: options.concurrency,
+      shouldStop: () => io.interrupts?.stopRequested() ?? false,
+      report: (registry, event) => view.applyEvent(event, registry.id),
+    });
     io.interrupts?.applied();
     if (options.format === 'text') view.print(renderRunApply(outcomes, 'text', io));
     await view.close();

@@ -1,4 +1,6 @@
+import type { ApplyEvent } from '../apply/step.js';
 import type { SessionView } from '../render/session-view.js';
+import { eventInRegistry } from '../render/registry-steps.js';
 import { phaseTitle } from '../render/apply-words.js';
 import { painter } from '../render/paint.js';
 import { createStepTimer } from '../render/step-timer.js';
@@ -17,13 +19,33 @@ export function plainView(io: Io, write: (text: string) => void, now: () => numb
   const options = { color: io.color, width: io.columns };
   const paint = painter(io.color);
   const timer = createStepTimer(now);
+  /**
+   * Several registries applying at once: each phase title and step line as it
+   * happens names its registry, and a registry's end is one line; the report
+   * of every registry follows when all have ended.
+   */
+  const registryLine = (event: ApplyEvent, registry: string) => {
+    switch (event.type) {
+      case 'phase-started':
+        return write(`\n${paint('bold', `${registry}: ${phaseTitle(event.phase)}`)}\n`);
+      case 'step-started':
+        return timer.start(event.step);
+      case 'step-done':
+      case 'step-failed':
+        return write(renderStepLines(event.step, paint, timer.end(event.step)).join('\n') + '\n');
+      case 'finished':
+        return write(`${paint(event.result.ok ? 'bold' : 'red', `${registry}: ${applySummaryLine(event.result)}`)}\n`);
+    }
+  };
   return {
     progress: () => {},
     call: () => {},
     plan: (plan, viewOptions) => write(renderPlanText(plan, { ...options, ...viewOptions })),
     print: write,
     confirm: (question) => io.confirm(question),
-    applyEvent: (event) => {
+    applyEvent: (raw, registry) => {
+      if (registry) return registryLine(eventInRegistry(registry, raw), registry);
+      const event = raw;
       switch (event.type) {
         case 'phase-started':
           return write(`\n${paint('bold', phaseTitle(event.phase))}\n`);

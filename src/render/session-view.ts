@@ -19,7 +19,8 @@ export interface SessionView {
   print: (text: string) => void;
   /** The y/N question before apply: resolves true only for yes. */
   confirm: (question: string) => Promise<boolean>;
-  applyEvent: (event: ApplyEvent) => void;
+  /** An apply event; with several registries applying at once, `registry` names whose it is. */
+  applyEvent: (event: ApplyEvent, registry?: string) => void;
   /** Takes the view down (the last screen stays); safe to call twice. */
   close: () => Promise<void>;
 }

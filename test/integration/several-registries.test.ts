@@ -41,6 +41,13 @@ describe('one run over three registries (two accounts, two regions), roles assum
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Total over 3 registries: 4 step(s) done, 0 failed, 0 not started.');
+    // Without a terminal, each step's line as it ends names its registry (their steps interleave), before the grouped report.
+    const dev = env.registries[2];
+    const live = applied.stdout.indexOf(`✓ done  ${dev.id}  repository["base"]  create (CreateRepository)`);
+    expect(live).toBeGreaterThanOrEqual(0);
+    expect(applied.stdout.indexOf(`${dev.id}: Applying: repository creates and replaces`)).toBeLessThan(live);
+    expect(live).toBeLessThan(applied.stdout.indexOf(`ecrform apply for registry ${env.registries[0].id}`));
+    expect(applied.stdout).toContain(`${dev.id}: Apply complete: 1 step(s) done.`);
     // Each repository landed in its own account and region, and nowhere else.
     expect(await names(0)).toEqual(['team-a/api', 'team-b/worker']);
     expect(await names(1)).toEqual(['team-a/api']);
@@ -49,7 +56,7 @@ describe('one run over three registries (two accounts, two regions), roles assum
     const again = await env.cli(['plan', ...files(), '--detailed-exitcode']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Total over 3 registries: Plan: 0 to create, 0 to update, 0 to replace, 0 to delete (8 unchanged).');
-  });
+  }, 120_000);
 
   it('a failure in one registry stops only that one: the others complete, exit 1, and apply again finishes it', async () => {
     const [prod, prodEu, dev] = env.registries;
@@ -94,7 +101,7 @@ describe('one run over three registries (two accounts, two regions), roles assum
     expect(text.stdout).toContain('Total over 3 registries: drift found in 1: 1 modified, 0 missing, 0 orphaned.');
   });
 
-  it('--target: a registry it does not match is left out, one it matches nowhere is an error, never a quiet green', async () => {
+  it('--target: a registry it does not match is left out with a note; a target per registry gives each its own', async () => {
     const [prod, prodEu, dev] = env.registries;
     // team-b/worker lives in prod only: the other registries are left out, with a note, and the run is green.
     const one = await env.cli(['plan', ...files(), '--target', 'repository["team-b/worker"]', '--format', 'json']);
@@ -111,7 +118,9 @@ describe('one run over three registries (two accounts, two regions), roles assum
       `${dev.id} repository["base"]`,
     ]);
 
-    // A typo matches no registry: one error, exit 1, for plan, apply and drift alike; nothing applied.
+  }, 120_000);
+
+  it('--target that matches no registry is one error (exit 1) for plan, apply and drift alike: never a quiet green, nothing applied', async () => {
     for (const command of [['plan'], ['apply', '--auto-approve'], ['drift']]) {
       const typo = await env.cli([...command, ...files(), '--target', 'repository["team-b/wroker"]', '--target', 'repository["base"]']);
       expect(typo.code).toBe(1);
@@ -124,7 +133,7 @@ describe('one run over three registries (two accounts, two regions), roles assum
     const applied = await env.cli(['apply', ...files(), '--target', 'repository["base"]', '--auto-approve']);
     expect(applied.code).toBe(0);
     expect([await names(0), await names(1), await names(2)]).toEqual([[], [], ['base']]);
-  });
+  }, 120_000);
 
   it('--debug names the registry and the role of each call, never a credential', async () => {
     const result = await env.cli(['plan', ...files(), '--debug']);

@@ -40,7 +40,7 @@ export function startTerminalView(options: TerminalViewOptions): SessionView {
     plan: (plan, viewOptions) => store.dispatch({ type: 'plan-ready', plan, options: viewOptions }),
     print: (text) => store.dispatch({ type: 'print', text }),
     // Stamped here, so the view's state stays a pure fold of its events.
-    applyEvent: (event) => store.dispatch({ type: 'apply', event, at: Date.now() }),
+    applyEvent: (event, registry) => store.dispatch({ type: 'apply', event, at: Date.now(), registry }),
     confirm: (question) =>
       new Promise<boolean>((resolve) => {
         pending = resolve;

@@ -4,6 +4,7 @@ import type { Plan } from '../../model/plan.js';
 import type { ViewOptions } from '../compact/describe-change.js';
 import { phaseTitle } from '../apply-words.js';
 import { initialApplyState, notStartedSteps, reduceApply, stepKey, type ApplyState } from './apply-state.js';
+import { foldRegistryApply } from './registry-apply.js';
 
 /** What a command tells the terminal view; the view never asks the command anything but through confirm. */
 export type ViewEvent =
@@ -14,8 +15,8 @@ export type ViewEvent =
   | { type: 'print'; text: string }
   | { type: 'confirm-asked'; question: string }
   | { type: 'confirm-answered'; yes: boolean; note?: string }
-  /** `at`: when the event happened (ms), for each step's duration and the total time. */
-  | { type: 'apply'; event: ApplyEvent; at?: number }
+  /** `at`: when the event happened (ms), for each step's duration and the total time; `registry`: whose, when several apply at once. */
+  | { type: 'apply'; event: ApplyEvent; at?: number; registry?: string }
   | { type: 'closed' };
 
 /**
@@ -119,7 +120,7 @@ export function reduceView(state: ViewState, event: ViewEvent): ViewState {
       return { ...state, prompt: null, log: [...state.log, entry] };
     }
     case 'apply':
-      return foldApply(state, event.event, event.at);
+      return event.registry ? foldRegistryApply(state, event.registry, event.event, event.at) : foldApply(state, event.event, event.at);
     case 'closed':
       return { ...finishQuietly(state), closed: true, prompt: null };
   }
