@@ -77,6 +77,9 @@ describe('ecrform drift against moto', () => {
       roleArn: null,
       externalId: null,
       error: null,
+      // The checks across registries (replication destinations): none with one registry.
+      errors: [],
+      warnings: [],
       inSync: true,
       modified: [],
       missing: [],
