@@ -108,4 +108,33 @@ describe('classifyDrift', () => {
     expect(all.sort()).toEqual(['repository["a"]', 'repository["b"]', 'repository["old"]']);
     expect(report.unmanaged).toEqual(['x']);
   });
+  it('is out of sync with one change in each of two lists (the counts are never netted out)', () => {
+    const desired = desiredState([desiredRepo('a'), desiredRepo('b')]);
+    const modifiedAndOrphaned = liveFrom(desired);
+    modifiedAndOrphaned.repositories.a.scanOnPush = true;
+    modifiedAndOrphaned.repositories.old = liveRepo('old', { tags: { ...OWNED } });
+    expect(drift(desired, modifiedAndOrphaned)).toMatchObject({ inSync: false, missing: [] });
+
+    const modifiedAndMissing = liveFrom(desired);
+    modifiedAndMissing.repositories.a.scanOnPush = true;
+    delete modifiedAndMissing.repositories.b;
+    const report = drift(desired, modifiedAndMissing);
+    expect([report.inSync, report.modified.length, report.missing.length, report.orphaned.length]).toEqual([false, 1, 1, 0]);
+  });
+
+  it('lists orphans by address, whatever order the registry listed them in', () => {
+    const desired = desiredState([desiredRepo('a')]);
+    const live = liveFrom(desired);
+    for (const name of ['zeta', 'alpha', 'mid']) live.repositories[name] = liveRepo(name, { tags: { ...OWNED } });
+    expect(addresses(drift(desired, live).orphaned)).toEqual(['repository["alpha"]', 'repository["mid"]', 'repository["zeta"]']);
+  });
+
+  it('--target with several targets covers what any of them matches', () => {
+    const desired = desiredState([desiredRepo('a'), desiredRepo('b'), desiredRepo('c')]);
+    const live = liveFrom(desired);
+    live.repositories.old = liveRepo('old', { tags: { ...OWNED } });
+    const report = drift(desired, live, ['repository["a"]', 'repository["old"]']);
+    expect(report.coverage).toEqual({ managed: 1, live: 2 });
+    expect(addresses(report.orphaned)).toEqual(['repository["old"]']);
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import jsonPatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
 import type { Json, JsonObject } from '../../src/model/json.js';
 import { canonicalStringify, fingerprint, sortKeysDeep } from '../../src/normalize/canonical-json.js';
@@ -46,5 +47,12 @@ describe('sortKeysDeep', () => {
     const out = sortKeysDeep(value);
     expect(JSON.stringify(out)).toBe('{"a":[{"e":2,"f":1}],"b":{"c":2,"d":1}}');
     expect(out).not.toBe(value);
+  });
+
+  it('leaves out members whose value is undefined, so a patch between documents sees no member that JSON cannot hold', () => {
+    const out = sortKeysDeep({ b: 1, a: undefined as never, c: { d: undefined as never } }) as JsonObject;
+    expect(Object.keys(out)).toEqual(['b', 'c']);
+    expect(Object.keys(out.c as JsonObject)).toEqual([]);
+    expect(jsonPatch.compare(out, { b: 1, c: {} })).toEqual([]);
   });
 });

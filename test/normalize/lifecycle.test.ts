@@ -224,3 +224,67 @@ describe('normalizeLifecyclePolicy: laws (fast-check)', () => {
 function strip(doc: JsonObject): JsonObject {
   return JSON.parse(JSON.stringify(doc)) as JsonObject;
 }
+
+describe('normalizeLifecyclePolicy: rule order is rulePriority, not text', () => {
+  // Priorities 2 and 10 whose texts sort the other way ("rule 10" < "rule 2"):
+  // the normalized document (the plan's before/after) lists rules as ECR
+  // evaluates them, lowest priority first.
+  it('orders by the number, whatever order the texts have', () => {
+    for (const doc of [lifecycle(rule(10), rule(2)), lifecycle(rule(2), rule(10))]) {
+      const out = normalizeLifecyclePolicy(doc);
+      expect((out.rules as JsonObject[]).map((r) => r.rulePriority)).toEqual([2, 10]);
+    }
+  });
+
+  it('puts rules without a numeric priority (invalid, left for validation) last, ordered by text, in any input order', () => {
+    const numbered = rule(5);
+    const stringPriority = rule(1, {}, { rulePriority: '1', description: 'b' });
+    const noPriority = rule(1, {}, { rulePriority: undefined as never, description: 'a' });
+    const notNumber = rule(1, {}, { rulePriority: Number.NaN, description: 'c' });
+    const want = [5, undefined, '1', null];
+    for (const order of [
+      [numbered, stringPriority, noPriority, notNumber],
+      [notNumber, noPriority, stringPriority, numbered],
+      [stringPriority, numbered, notNumber, noPriority],
+    ]) {
+      const out = normalizeLifecyclePolicy({ rules: order });
+      const rules = out.rules as JsonObject[];
+      expect(rules.map((r) => (Number.isNaN(r.rulePriority) ? null : r.rulePriority))).toEqual(want);
+      expect(rules.map((r) => r.description)).toEqual(['rule 5', 'a', 'b', 'c']);
+    }
+  });
+
+  it('does not fail on rules that are not objects, and puts them last in any input order', () => {
+    const a = normalizeLifecyclePolicy({ rules: [null, rule(1), 'x'] });
+    const b = normalizeLifecyclePolicy({ rules: ['x', rule(1), null] });
+    expect(canonicalStringify(a)).toBe(canonicalStringify(b));
+    expect((a.rules as Json[]).slice(1)).toEqual(['x', null]);
+  });
+
+  it('sorts tag matchers as strings first, then anything else (invalid) by its text, in any input order', () => {
+    const forward = normalizeLifecyclePolicy(lifecycle(rule(1, { tagPatternList: ['b', 3, { x: 1 }, 'a'] })));
+    const backward = normalizeLifecyclePolicy(lifecycle(rule(1, { tagPatternList: ['a', { x: 1 }, 3, 'b'] })));
+    const list = ((forward.rules as JsonObject[])[0].selection as JsonObject).tagPatternList;
+    expect(list).toEqual(['a', 'b', 3, { x: 1 }]);
+    expect(canonicalStringify(backward)).toBe(canonicalStringify(forward));
+  });
+});
+
+describe('normalizeLifecyclePolicy: only rules and selections are normalized', () => {
+  it('keeps other members as written, even when they look like rules or tag lists', () => {
+    const doc: JsonObject = {
+      rules: [rule(1, {}, { extra: { tagPatternList: ['b', 'a'], tagPrefixList: [] } })],
+      other: [{ rulePriority: 2 }, { rulePriority: 1 }],
+      note: 'kept',
+    };
+    const out = normalizeLifecyclePolicy(doc);
+    expect(out.other).toEqual([{ rulePriority: 2 }, { rulePriority: 1 }]);
+    expect(out.note).toBe('kept');
+    expect((out.rules as JsonObject[])[0].extra).toEqual({ tagPatternList: ['b', 'a'], tagPrefixList: [] });
+  });
+
+  it('keeps rules that are not a list, and a selection that is not an object, as written', () => {
+    expect(normalizeLifecyclePolicy({ rules: 'none' })).toEqual({ rules: 'none' });
+    expect(normalizeLifecyclePolicy({ rules: [{ rulePriority: 1, selection: 'any' }] })).toEqual({ rules: [{ rulePriority: 1, selection: 'any' }] });
+  });
+});

@@ -330,3 +330,80 @@ describe('normalizePolicy: laws (fast-check)', () => {
 function strip(doc: JsonObject): JsonObject {
   return JSON.parse(JSON.stringify(doc)) as JsonObject;
 }
+
+describe('normalizePolicy: statement order (what a plan shows)', () => {
+  // Sids and texts are chosen so that ordering by text alone would give a
+  // different order: Sid "b" has the smaller Action, the Sid-less statements
+  // the smallest of all.
+  const sidA = statement({ Sid: 'a', Action: 'ecr:Z' });
+  const sidB = statement({ Sid: 'b', Action: 'ecr:A' });
+  const plain1 = statement({ Sid: undefined as never, Action: 'ecr:0' });
+  const plain2 = statement({ Sid: undefined as never, Action: 'ecr:1' });
+  const numericSid = statement({ Sid: 5 as never, Action: 'ecr:2' });
+
+  it('puts statements with a Sid first, by Sid, then the rest by text, whatever order they were written in', () => {
+    const orders = [
+      [plain2, sidB, numericSid, plain1, sidA],
+      [sidA, sidB, plain1, plain2, numericSid],
+      [numericSid, plain1, sidA, plain2, sidB],
+      [sidB, plain2, sidA, numericSid, plain1],
+    ];
+    for (const order of orders) {
+      const out = normalizePolicy(strip(policy(...order)));
+      expect((out.Statement as JsonObject[]).map((s) => s.Action)).toEqual(['ecr:Z', 'ecr:A', 'ecr:0', 'ecr:1', 'ecr:2']);
+    }
+  });
+
+  it('orders items that are not statements (invalid, left for validation) with the Sid-less ones, by text, without failing', () => {
+    const noSid = statement({ Sid: undefined as never });
+    const a = normalizePolicy({ Statement: [null, 'x', statement({ Sid: 'a' }), noSid] });
+    const b = normalizePolicy({ Statement: [noSid, 'x', statement({ Sid: 'a' }), null] });
+    expect(canonicalStringify(a)).toBe(canonicalStringify(b));
+    // By canonical text: "x" (a quote), then null, then an object.
+    const list = a.Statement as Json[];
+    expect((list[0] as JsonObject).Sid).toBe('a');
+    expect(list.slice(1, 3)).toEqual(['x', null]);
+    expect(list[3]).not.toHaveProperty('Sid');
+  });
+});
+
+describe('normalizePolicy: only what IAM reads as a set is normalized', () => {
+  it('keeps a top-level member other than Statement as written, even one that looks like a statement', () => {
+    const out = normalizePolicy({ ...policy(statement()), Extra: { Action: ['b', 'a'] } });
+    expect(out.Extra).toEqual({ Action: ['b', 'a'] });
+  });
+
+  it('keeps an unknown statement member holding objects as written', () => {
+    const out = normalizePolicy(policy(statement({ Unknown: { k: { v: ['b', 'a', 'a'] } } })));
+    expect((out.Statement as JsonObject[])[0].Unknown).toEqual({ k: { v: ['b', 'a', 'a'] } });
+  });
+
+  it('keeps an unknown principal type as written, and does not read an account id under Service as an ARN', () => {
+    const out = normalizePolicy(policy(statement({ Principal: { Other: ['b', 'a'], Service: ACCOUNT, AWS: ['arn:aws:iam::210987654321:role/ci', '*'] } })));
+    expect((out.Statement as JsonObject[])[0].Principal).toEqual({ AWS: ['*', 'arn:aws:iam::210987654321:role/ci'], Other: ['b', 'a'], Service: ACCOUNT });
+  });
+
+  it('keeps a Condition that is not an object, and condition values that are not scalars, as written', () => {
+    const first = (doc: JsonObject): JsonObject => (normalizePolicy(doc).Statement as JsonObject[])[0];
+    expect(first(policy(statement({ Condition: 'x' }))).Condition).toBe('x');
+    expect(first(policy(statement({ Condition: ['b', 'a'] }))).Condition).toEqual(['b', 'a']);
+    expect(first(policy(statement({ Condition: { StringEquals: { k: [{ a: 1 }, null] } } }))).Condition).toEqual({ StringEquals: { k: [null, { a: 1 }] } });
+    expect(canon(policy(statement({ Condition: { StringEquals: { k: { a: 1 } } } })))).not.toBe(canon(policy(statement({ Condition: { StringEquals: { k: { a: 2 } } } }))));
+  });
+
+  it('keeps a lone non-string set member a one-element list, so normalizing again changes nothing', () => {
+    for (const action of [[5], [[1]], [{ a: 1 }]] as Json[]) {
+      const once = normalizePolicy(policy(statement({ Action: action })));
+      expect((once.Statement as JsonObject[])[0].Action).toEqual(action);
+      expect(normalizePolicy(once)).toEqual(once);
+    }
+  });
+
+  it('sorts a set with strings first, by text, then anything else (invalid) by its canonical text, in any input order', () => {
+    const want = ['a', 'b', 5, { x: 1 }];
+    for (const action of [['b', 5, 'a', { x: 1 }], [{ x: 1 }, 'a', 5, 'b'], [5, { x: 1 }, 'b', 'a']] as Json[][]) {
+      const out = normalizePolicy(policy(statement({ Action: action })));
+      expect((out.Statement as JsonObject[])[0].Action).toEqual(want);
+    }
+  });
+});
