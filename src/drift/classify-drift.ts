@@ -2,6 +2,7 @@ import { address, matchesTarget } from '../model/address.js';
 import type { Live } from '../model/live.js';
 import { isOwned } from '../model/ownership.js';
 import type { Change, Plan } from '../model/plan.js';
+import { compareStrings } from '../normalize/canonical-json.js';
 import { diffPrunedRepository } from '../plan/diff-repository.js';
 
 /**
@@ -71,7 +72,7 @@ export function classifyDrift(input: DriftInput): DriftReport {
     else if (!isOwned(repo.tags, input.plan.stack)) unmanaged.push(repo.name);
     else if (!pruned.has(addr)) orphaned.push({ ...diffPrunedRepository(repo), calls: [], warnings: [PRUNE_OFF_WARNING] });
   }
-  orphaned.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  orphaned.sort((a, b) => compareStrings(a.address, b.address));
   unmanaged.sort();
 
   return {

@@ -34,12 +34,13 @@ export function canonicalStringify(value: Json): string {
 }
 
 /**
- * `"sha256:" + hex` of the canonical text (UTF-8). Equal exactly when the
+ * `"sha256:" + hex` of the canonical text (UTF-8: Node hashes a string as
+ * UTF-8 when given no encoding). Equal exactly when the
  * canonical texts are equal (up to SHA-256 collisions), so it identifies a
  * normalized document independently of key order.
  */
 export function fingerprint(value: Json): string {
-  return `sha256:${createHash('sha256').update(canonicalStringify(value), 'utf8').digest('hex')}`;
+  return `sha256:${createHash('sha256').update(canonicalStringify(value)).digest('hex')}`;
 }
 
 /**

@@ -58,7 +58,8 @@ function normalizeSelection(selection: JsonObject): JsonObject {
 function priorityOf(rule: Json): number | null {
   if (!isJsonObject(rule)) return null;
   const priority = rule.rulePriority;
-  return typeof priority === 'number' && Number.isFinite(priority) ? priority : null;
+  // Number.isFinite is false for anything that is not a number (no coercion).
+  return Number.isFinite(priority) ? (priority as number) : null;
 }
 
 function comparePriority(a: number | null, b: number | null): number {
@@ -66,9 +67,12 @@ function comparePriority(a: number | null, b: number | null): number {
   return a - b;
 }
 
-/** Tag matchers are strings; anything else (invalid) sorts after them by canonical text. */
+/**
+ * Tag matchers are strings, ordered by their own text; anything else (invalid)
+ * by canonical text, which puts it after every string: a string's canonical
+ * text starts with `"`, below the first character of any other JSON value.
+ */
 function compareTagListItems(a: Json, b: Json): number {
   if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
-  if (typeof a === 'string' || typeof b === 'string') return typeof a === 'string' ? -1 : 1;
   return compareStrings(canonicalStringify(a), canonicalStringify(b));
 }

@@ -132,11 +132,13 @@ function toSet(value: Json, canonicalItem: (item: Json) => Json): Json {
   return sorted.length === 1 && typeof sorted[0] === 'string' ? sorted[0] : sorted;
 }
 
-/** Strings by their own text (what a reader expects), then anything else by canonical text. */
+/**
+ * Strings by their own text (what a reader expects: `"a"` before `"a b"`,
+ * which their JSON texts would reverse), then anything else by canonical
+ * text, which puts it after every string: a string's canonical text starts
+ * with `"`, below the first character of any other JSON value.
+ */
 function compareSetMembers([textA, a]: [string, Json], [textB, b]: [string, Json]): number {
-  const aString = typeof a === 'string';
-  const bString = typeof b === 'string';
-  if (aString && bString) return compareStrings(a, b);
-  if (aString !== bString) return aString ? -1 : 1;
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   return compareStrings(textA, textB);
 }

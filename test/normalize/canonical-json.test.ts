@@ -39,6 +39,11 @@ describe('fingerprint', () => {
     expect(fingerprint({ a: 'x', b: [1] })).toBe(fingerprint(doc));
     expect(fingerprint({ a: 'x', b: [1, 2] })).not.toBe(fingerprint(doc));
   });
+
+  it('hashes the UTF-8 bytes of non-ASCII text', () => {
+    const hex = createHash('sha256').update(Buffer.from('{"a":"é€\u2028"}', 'utf8')).digest('hex');
+    expect(fingerprint({ a: 'é€\u2028' })).toBe(`sha256:${hex}`);
+  });
 });
 
 describe('sortKeysDeep', () => {

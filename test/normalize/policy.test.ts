@@ -354,6 +354,14 @@ describe('normalizePolicy: statement order (what a plan shows)', () => {
     }
   });
 
+  it('orders two statements with the same Sid (invalid, left for validation) by text, in any input order', () => {
+    const one = statement({ Sid: 'same', Action: 'ecr:B' });
+    const two = statement({ Sid: 'same', Action: 'ecr:A' });
+    for (const order of [[one, two], [two, one]]) {
+      expect((normalizePolicy(policy(...order)).Statement as JsonObject[]).map((s) => s.Action)).toEqual(['ecr:A', 'ecr:B']);
+    }
+  });
+
   it('orders items that are not statements (invalid, left for validation) with the Sid-less ones, by text, without failing', () => {
     const noSid = statement({ Sid: undefined as never });
     const a = normalizePolicy({ Statement: [null, 'x', statement({ Sid: 'a' }), noSid] });
@@ -397,6 +405,19 @@ describe('normalizePolicy: only what IAM reads as a set is normalized', () => {
       expect((once.Statement as JsonObject[])[0].Action).toEqual(action);
       expect(normalizePolicy(once)).toEqual(once);
     }
+  });
+
+  it('orders strings by their own text, not their JSON text ("build" before "build cache")', () => {
+    // As JSON texts the order flips: the closing quote of "build" (0x22) sorts after the space (0x20).
+    for (const values of [['build cache', 'build'], ['build', 'build cache']]) {
+      const out = normalizePolicy(policy(statement({ Condition: { StringEquals: { 'aws:ResourceTag/Name': values } } })));
+      expect((out.Statement as JsonObject[])[0].Condition).toEqual({ StringEquals: { 'aws:ResourceTag/Name': ['build', 'build cache'] } });
+    }
+  });
+
+  it('does not read a numeric account id (invalid: validation names it) as the account\'s root ARN', () => {
+    const out = normalizePolicy(policy(statement({ Principal: { AWS: 210987654321 } })));
+    expect((out.Statement as JsonObject[])[0].Principal).toEqual({ AWS: [210987654321] });
   });
 
   it('sorts a set with strings first, by text, then anything else (invalid) by its canonical text, in any input order', () => {

@@ -54,6 +54,12 @@ describe('creationTemplateDocument', () => {
     expect(canonicalStringify(out)).not.toBe(canonicalStringify(creationTemplateDocument(template({ description: 'pulled images' }), 'aws')));
   });
 
+  it('shows the encryption, with the KMS key only when one is named', () => {
+    expect(creationTemplateDocument(template(), 'aws').encryption).toStrictEqual({ type: 'AES256' });
+    expect(creationTemplateDocument(template({ encryption: { type: 'KMS', kmsKey: 'alias/ecr' } }), 'aws').encryption).toStrictEqual({ kmsKey: 'alias/ecr', type: 'KMS' });
+    expect(creationTemplateDocument(template({ encryption: { type: 'KMS', kmsKey: '' } }), 'aws').encryption).toStrictEqual({ type: 'KMS' });
+  });
+
   it('reads an empty description or role as none', () => {
     const out = creationTemplateDocument(template({ customRoleArn: '', description: '' }), 'aws');
     expect(out).not.toHaveProperty('customRoleArn');
