@@ -26,12 +26,13 @@ function status(outcome: DriftOutcome, report: DriftReport): string {
 }
 
 function sections(outcomes: DriftOutcome[], io: Io, shown: Shown): RegistrySection[] {
+  const now = io.now().toISOString();
   return outcomes.map((outcome, i) => {
     const { registry, report, error } = outcome;
     return {
       id: registry.id,
       error,
-      body: report ? renderDriftText(report, registry, { ...shown(i), color: io.color, width: io.columns }) + notesOf(outcome, false) : undefined,
+      body: report ? renderDriftText(report, registry, { ...shown(i), color: io.color, width: io.columns, now }) + notesOf(outcome, false) : undefined,
       cells: report ? [status(outcome, report), ...counts(report).map(String)] : [],
     };
   });
@@ -55,10 +56,12 @@ export function renderRunDrift(outcomes: DriftOutcome[], format: OutputFormat, i
   if (format === 'json') return JSON.stringify(toDriftDocument(outcomes), null, 2) + '\n';
   if (outcomes.length === 0) return format === 'markdown' ? `### ecrform drift\n\n${NONE}` : NONE;
   const single = outcomes.length === 1 ? outcomes[0] : undefined;
+  // Ages ("pushed 41 days ago") are counted to the run's clock, which tests set.
+  const now = io.now().toISOString();
   if (format === 'markdown') {
     if (single?.report) {
       const notes = notesOf(single, true);
-      return renderDriftMarkdown(single.report, single.registry, { limit: limit === undefined ? undefined : limit - notes.length }) + notes;
+      return renderDriftMarkdown(single.report, single.registry, { limit: limit === undefined ? undefined : limit - notes.length, now }) + notes;
     }
     return renderSectionsMarkdown(
       `ecrform drift: ${outcomes.length} registries`,
@@ -67,12 +70,12 @@ export function renderRunDrift(outcomes: DriftOutcome[], format: OutputFormat, i
       total(outcomes),
       (i, share) => {
         const notes = notesOf(outcomes[i], true);
-        return renderDriftMarkdown(outcomes[i].report!, outcomes[i].registry, { limit: share - notes.length }) + notes;
+        return renderDriftMarkdown(outcomes[i].report!, outcomes[i].registry, { limit: share - notes.length, now }) + notes;
       },
       limit,
     );
   }
-  if (single?.report) return renderDriftText(single.report, single.registry, { ...shown(0), color: io.color, width: io.columns }) + notesOf(single, false);
+  if (single?.report) return renderDriftText(single.report, single.registry, { ...shown(0), color: io.color, width: io.columns, now }) + notesOf(single, false);
   return renderSectionsText('drift', sections(outcomes, io, shown), total(outcomes));
 }
 

@@ -30,13 +30,14 @@ export function stepWords(step: StepResult, ms?: number): { status: string; rest
 }
 
 /**
- * The images a delete or replace destroys: those the repository holds (the
- * count the plan's blocked reason gives), and those a lifecycle change
- * expires now.
+ * The images a change destroys: those a deleted or replaced repository holds
+ * (the digests the plan recorded for `apply PLAN` to check again), and those
+ * a lifecycle change expires now. Read from the plan's data, never from its
+ * words: a delete allowed by --force-delete has no blocked reason to read.
  */
 function imagesDestroyed(change: Change): number {
-  const held = /holds (\d+) images?/.exec(change.blocked ?? '');
-  return (held ? Number(held[1]) : 0) + (change.expires?.count ?? 0);
+  const held = change.action === 'delete' || change.action === 'replace' ? (change.images?.length ?? 0) : 0;
+  return held + (change.expires?.count ?? 0);
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -7,11 +7,18 @@ export { describeExpiry, formatBytes, EXPIRY_IMAGES_SHOWN } from './compact/expi
 export { describeChanges, type ViewOptions } from './compact/describe-change.js';
 
 /**
+ * No clock: the renderers never read the time themselves (they stay pure and
+ * their output the same on every run). Given no `now`, an expiring image's
+ * age is its push date (`pushed 2026-10-19`) instead of `pushed 41 days ago`.
+ */
+export const NO_CLOCK = '';
+
+/**
  * One change's detail lines, on its own (a drift entry, a single block). A
  * whole plan goes through describeChanges, so a document repeated across
  * repositories is said once.
  */
-export function changeDetails(change: Change, ctx: DescribeContext = describeContext([change], new Date().toISOString())): DetailLine[] {
+export function changeDetails(change: Change, ctx: DescribeContext = describeContext([change], NO_CLOCK)): DetailLine[] {
   return describeChange(change, ctx);
 }
 

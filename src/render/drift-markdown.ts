@@ -1,6 +1,7 @@
 import type { DriftReport } from '../drift/classify-drift.js';
 import { DIRECTION_NOTE, DRIFT_SECTIONS, UNMANAGED_MEANING, coverageLine, driftHeadline } from './drift-summary.js';
 import { fitMarkdown } from './fit-markdown.js';
+import { NO_CLOCK, describeChanges } from './change-details.js';
 import { renderChangeBlock } from './markdown-change.js';
 import type { MarkdownOptions } from './markdown.js';
 
@@ -28,12 +29,14 @@ function driftHead(report: DriftReport, registry: { accountId: string; region: s
 export function renderDriftMarkdown(
   report: DriftReport,
   registry: { accountId: string; region: string },
-  options: MarkdownOptions = {},
+  options: MarkdownOptions & { now?: string } = {},
 ): string {
+  // `now`: when the registry was read, the time ages are counted to; the renderer never reads the clock.
+  const details = describeChanges(DRIFT_SECTIONS.flatMap((s) => report[s.key]), options.now ?? NO_CLOCK, options);
   const blocks: string[] = [];
   for (const section of DRIFT_SECTIONS) {
     report[section.key].forEach((change, i) => {
-      blocks.push((i === 0 ? `#### ${section.title}\n\n` : '') + renderChangeBlock(change, undefined, section.key === 'orphaned' ? 'orphaned' : undefined));
+      blocks.push((i === 0 ? `#### ${section.title}\n\n` : '') + renderChangeBlock(change, details.get(change), section.key === 'orphaned' ? 'orphaned' : undefined));
     });
   }
   if (report.unmanaged.length) {

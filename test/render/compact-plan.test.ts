@@ -12,6 +12,7 @@ import {
   SHARED_FILE,
   SHARED_FILE_HINTS,
   SHARED_INLINE,
+  digests,
   planOf,
 } from './fixtures/compact-cases.js';
 
@@ -162,10 +163,20 @@ describe('counts a person expects', () => {
 
   it('the y/N question says what is destructive', () => {
     expect(destructiveSummary(DESTRUCTIVE)).toBe('This deletes 1 repository, replaces 1 repository and destroys 19 images.');
-    expect(destructiveSummary([DESTRUCTIVE[1], { ...DESTRUCTIVE[1], address: 'repository["x"]', blocked: 'holds 13 images; apply --force-delete to delete them' }])).toBe(
+    expect(destructiveSummary([DESTRUCTIVE[1], { ...DESTRUCTIVE[1], address: 'repository["x"]', images: digests('x', 13) }])).toBe(
       'This deletes 2 repositories and destroys 16 images.',
     );
     expect(destructiveSummary([LIFECYCLE_UPDATE])).toBe('This destroys 3 images.');
     expect(confirmQuestion([POLICY_UPDATE])).toBe('Apply these changes? [y/N] ');
+  });
+
+  it('counts the images a delete destroys from the digests the plan recorded, not from its words', () => {
+    // plan --force-delete: the delete is allowed, so it has no blocked reason; its images are still destroyed.
+    const forced = { ...DESTRUCTIVE[1], blocked: undefined, warnings: ['destroys 3 images (plan --force-delete)'] };
+    expect(confirmQuestion([forced])).toBe('This deletes 1 repository and destroys 3 images. Apply these changes? [y/N] ');
+    // The words may say anything: the recorded digests are what apply checks again and destroys.
+    expect(destructiveSummary([{ ...DESTRUCTIVE[1], blocked: 'holds 99 images; deleting it destroys them' }])).toBe('This deletes 1 repository and destroys 3 images.');
+    // An empty repository destroys no image.
+    expect(destructiveSummary([{ ...DESTRUCTIVE[1], blocked: undefined, images: [] }])).toBe('This deletes 1 repository.');
   });
 });
