@@ -1,4 +1,4 @@
-import { parseAddress } from '../model/address.js';
+import { address, parseAddress } from '../model/address.js';
 import type { Change } from '../model/plan.js';
 
 /**
@@ -39,4 +39,14 @@ export function groupChanges(changes: Change[]): ChangeGroup[] {
     groups.push({ type: 'repository', title: `repository ${JSON.stringify(name)}`, repository: name, changes: list });
   }
   return groups;
+}
+
+/**
+ * Whether the tree shows the group's title line. A repository whose own
+ * change comes first needs none: `+ repository["a"]  create` already names
+ * it, so `repository "a"` above it would only say it twice. The registry
+ * settings, and a repository whose own settings do not change, keep it.
+ */
+export function showsTitle(group: ChangeGroup): boolean {
+  return group.type === 'registry' || group.repository === null || group.changes[0]?.address !== address.repository(group.repository);
 }

@@ -2,7 +2,7 @@ import type { Change, Plan } from '../model/plan.js';
 import type { ApplyResult, StepResult } from '../apply/step.js';
 import { ACTION_MARK, actionLabel, changeDetails, describeChanges, formatDetail, type DetailLine, type ViewOptions } from './change-details.js';
 import { DEFAULT_WIDTH, wrapWithGutter } from './compact/wrap.js';
-import { groupChanges, type ChangeGroup } from './group-changes.js';
+import { groupChanges, showsTitle, type ChangeGroup } from './group-changes.js';
 import { ACTION_COLOUR, STATUS_COLOUR, TONE_COLOUR } from './palette.js';
 import { painter, type Paint } from './paint.js';
 import { stepWords } from './apply-words.js';
@@ -37,9 +37,10 @@ export function renderChangeLines(change: Change, paint: Paint, details: DetailL
   return [head, ...details.flatMap((line) => detailText(line, paint, width))];
 }
 
-/** One group of the tree (the registry settings, or one repository): its title, then its changes. */
+/** One group of the tree (the registry settings, or one repository): its title where it says something, then its changes. */
 export function renderGroupText(group: ChangeGroup, details: Map<Change, DetailLine[]>, paint: Paint, width: number): string[] {
-  return [paint('bold', group.title), ...group.changes.flatMap((c) => renderChangeLines(c, paint, details.get(c), width)), ''];
+  const title = showsTitle(group) ? [paint('bold', group.title)] : [];
+  return [...title, ...group.changes.flatMap((c) => renderChangeLines(c, paint, details.get(c), width)), ''];
 }
 
 /**

@@ -132,15 +132,59 @@ describe('levels', () => {
 });
 
 describe('nested values', () => {
-  it('as indented and dotted fields, each tag on its own line', () => {
-    const text = renderPlanText(CASES['shared-inline'], { color: false, width: 160 });
-    expect(text).toContain('      + encryption.type: AES256\n      + tags:\n      +   managed-by = "ecrform"\n      +   team = "a"\n');
-    expect(text).not.toMatch(/[{"]type"/);
+  it('as indented and dotted fields; a tag update one tag a line', () => {
     const replace = renderPlanText(CASES.destructive, { color: false, width: 160 });
     expect(replace).toContain('      ~ encryption:\n      ~   type: AES256 -> KMS\n      +   kmsKey: arn:aws:kms:');
     // A replace's `before` holds `policy: null` where the repository has none: nothing to show for it.
     expect(replace).not.toMatch(/policy: null|lifecyclePolicy: null/i);
-    expect(renderPlanText(planOf([SHARED_INLINE[0]]), { color: false, width: 160 })).toContain('      + encryption.type: AES256\n');
+    expect(renderPlanText(CASES.destructive, { color: false, width: 160 })).not.toMatch(/[{"]type"/);
+  });
+});
+
+describe('what every repository has is folded (--full shows it)', () => {
+  const created = planOf([SHARED_INLINE[0]]);
+
+  it('a created repository: no AES256 (ECR\'s default), no ownership tag, its tags on one line', () => {
+    const text = renderPlanText(created, { color: false, width: 160 });
+    expect(text).toContain('  + repository["svc-01"]  create\n      + imageTagMutability: IMMUTABLE\n      + scanOnPush: true\n      + tags: team = "a"\n');
+    expect(text).not.toContain('encryption');
+    expect(text).not.toContain('managed-by');
+  });
+
+  it('--full shows them, each tag on its own line', () => {
+    const text = renderPlanText(created, { color: false, width: 160, full: true });
+    expect(text).toContain('      + encryption.type: AES256\n      + tags:\n      +   managed-by = "ecrform"\n      +   team = "a"\n');
+  });
+
+  it('KMS encryption is always shown, and many tags go one a line', () => {
+    const kms = { ...SHARED_INLINE[0], after: { ...(SHARED_INLINE[0].after as object), encryption: { type: 'KMS' }, tags: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => [`team-${k}`, `value-${k}`])) } };
+    const text = renderPlanText(planOf([kms]), { color: false, width: 160 });
+    expect(text).toContain('      + encryption.type: KMS\n');
+    expect(text).toContain('      + tags:\n      +   team-a = "value-a"\n');
+  });
+
+  it('a deleted repository: its settings and tags go with it; its images are said', () => {
+    const text = renderPlanText(planOf([DESTRUCTIVE[1]]), { color: false, width: 160 });
+    expect(text).toContain('  - repository["search/legacy"]  delete (prune)\n      ! blocked: holds 3 images;');
+    expect(renderPlanText(planOf([DESTRUCTIVE[1]]), { color: false, width: 160, full: true })).toContain('      - scanOnPush: false\n');
+  });
+
+  it('a repository whose own change comes first has no title line above it; one without keeps it', () => {
+    const text = renderPlanText(planOf([SHARED_INLINE[0], SHARED_INLINE[1]]), { color: false, width: 160 });
+    expect(text).not.toContain('repository "svc-01"');
+    expect(text).toMatch(/^ {2}\+ repository\["svc-01"\]  create$/m);
+    const policyOnly = renderPlanText(CASES['policy-update'], { color: false, width: 160, hints });
+    expect(policyOnly).toContain('repository "team-a/api"\n  ~ repository["team-a/api"].policy  update\n');
+  });
+
+  it('images of one tag pushed the same day share a line when one rule expires them all', () => {
+    const images = ['v1.1', 'v1.2', 'v1.3'].map((tag, i) => ({ digest: `sha256:${String(i).repeat(64)}`, tags: [tag], pushedAt: '2026-11-23T08:00:00.000Z' }));
+    const untagged = { digest: `sha256:${'9'.repeat(64)}`, tags: [], pushedAt: '2026-11-23T08:00:00.000Z' };
+    const change = { ...SHARED_FILE[1], expires: { count: 4, bytes: 4096, images: [...images, untagged] } };
+    const text = renderPlanText(planOf([change]), { color: false, width: 160, hints: SHARED_FILE_HINTS });
+    expect(text).toContain('      !   v1.1, v1.2, v1.3  pushed today\n      !   <untagged> sha256:999999999999  pushed today\n');
+    const full = renderPlanText(planOf([change]), { color: false, width: 160, hints: SHARED_FILE_HINTS, full: true });
+    expect(full).toContain('      !   v1.1  pushed today\n      !   v1.2  pushed today\n');
   });
 });
 

@@ -43,8 +43,8 @@ describe('the drift report', () => {
   });
 
   it('cuts the markdown detail past the limit and keeps the table', () => {
-    const md = renderDriftMarkdown(DRIFTED, PLAN.registry, { limit: 1_500 });
-    expect(md.length).toBeLessThanOrEqual(1_500);
+    const md = renderDriftMarkdown(DRIFTED, PLAN.registry, { limit: 1_200 });
+    expect(md.length).toBeLessThanOrEqual(1_200);
     expect(md).toContain('| unmanaged | 2 |');
     expect(md).toMatch(/> \*\*Detail cut:\*\* \d of 5 entries shown/);
   });

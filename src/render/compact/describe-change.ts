@@ -8,6 +8,7 @@ import { archiveLines, expiryLines } from './expiry-lines.js';
 import { documentFields, fieldDiff, tagDiff, tagLine } from './field-diff.js';
 import { NO_HINTS, type RenderHints } from './hints.js';
 import { orderLike } from './key-order.js';
+import { createdRepositoryFields, deletedRepositoryFields } from './repository-fields.js';
 import { yamlInline, yamlLines } from './yaml-lines.js';
 
 /** How much a view shows: `full` turns off every fold and reference (`--full`). */
@@ -82,11 +83,12 @@ function withoutNullFields(doc: Json | null): Json | null {
   return isJsonObject(doc) ? Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== null)) : doc;
 }
 
-function attributeDetails(change: Change): DetailLine[] {
+function attributeDetails(change: Change, full: boolean): DetailLine[] {
   const before = orderLike(change.action === 'replace' ? withoutNullFields(change.before) : change.before);
   const after = orderLike(change.after);
-  if (change.action === 'create') return documentFields('+', after);
-  if (change.action === 'delete') return documentFields('-', before);
+  const repository = change.kind === 'repository';
+  if (change.action === 'create') return repository ? createdRepositoryFields(after, full) : documentFields('+', after);
+  if (change.action === 'delete') return repository ? deletedRepositoryFields(before, full) : documentFields('-', before);
   if (isJsonObject(before) && isJsonObject(after)) return fieldDiff(before, after);
   return [line('~', `${yamlInline(change.before)} -> ${yamlInline(change.after)}`)];
 }
@@ -104,7 +106,7 @@ export function describeChange(change: Change, ctx: DescribeContext): DetailLine
   const lines: DetailLine[] = [];
   if (DOCUMENT_KINDS.has(change.kind)) lines.push(...documentDetails(change, ctx));
   else if (change.kind === 'tags') lines.push(...tagDetails(change));
-  else lines.push(...attributeDetails(change));
+  else lines.push(...attributeDetails(change, ctx.full));
   const repo = repositoryOf(change);
   const expiryCtx = { now: ctx.now, full: ctx.full, newRepository: repo !== null && ctx.newRepositories.has(repo) };
   if (change.expires) lines.push(...expiryLines(change.expires, change.after, expiryCtx));

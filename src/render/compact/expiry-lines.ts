@@ -102,6 +102,25 @@ export function describeExpiringImage(image: ExpiringImage, now: string, rule?: 
   return `${name}  ${describeAge(image.pushedAt, now)}${rule ? `  by ${ruleName(rule)}` : ''}`;
 }
 
+/**
+ * The expiring images' lines when one rule expires them all: images of one
+ * tag pushed the same day share a line (`v1.10, v1.12, v1.9  pushed today`),
+ * so a release series reads at a glance. An untagged image, or one with
+ * several tags, keeps a line of its own: its tags are never mistaken for
+ * another image's. `--full` keeps one image a line.
+ */
+function sameRuleImageLines(images: ExpiringImage[], now: string, full: boolean): DetailLine[] {
+  const rows: { names: string[]; age: string; single: boolean }[] = [];
+  for (const image of images) {
+    const age = describeAge(image.pushedAt, now);
+    const single = image.tags.length === 1 && !full;
+    const last = rows.at(-1);
+    if (single && last?.single && last.age === age) last.names.push(image.tags[0]);
+    else rows.push({ names: single ? [image.tags[0]] : [describeExpiringImage(image, now)], age, single });
+  }
+  return rows.map((row) => ({ mark: '!', text: row.single ? `${row.names.join(', ')}  ${row.age}` : row.names[0], tone: 'expiry', indent: 1 }));
+}
+
 export interface ExpiryContext {
   /** When the plan was made: ages are counted to it. */
   now: string;
@@ -123,9 +142,8 @@ export function expiryLines(expires: Expiry, policy: Json, ctx: ExpiryContext): 
   const only = new Set(ruleOf.values()).size === 1 ? [...ruleOf.values()][0] : undefined;
   const lines: DetailLine[] = [{ mark: '!', text: `${describeExpiry(expires)}${only ? `, by ${ruleName(only)}` : ''}`, tone: 'expiry' }];
   const shown = ctx.full ? expires.images : expires.images.slice(0, EXPIRY_IMAGES_SHOWN);
-  for (const image of shown) {
-    lines.push({ mark: '!', text: describeExpiringImage(image, ctx.now, only ? undefined : ruleOf.get(image)), tone: 'expiry', indent: 1 });
-  }
+  if (only) lines.push(...sameRuleImageLines(shown, ctx.now, ctx.full));
+  else for (const image of shown) lines.push({ mark: '!', text: describeExpiringImage(image, ctx.now, ruleOf.get(image)), tone: 'expiry', indent: 1 });
   const more = expires.images.length - shown.length;
   if (more > 0) lines.push({ mark: '!', text: `… and ${more} more`, tone: 'expiry', indent: 1 });
   return lines;
