@@ -3,7 +3,7 @@ import { apply } from '../../src/apply/apply.js';
 import type { ApplyEvent } from '../../src/apply/step.js';
 import type { EcrPort } from '../../src/ecr/port.js';
 import { plan } from '../../src/plan/plan.js';
-import { desiredRepo, desiredState, liveState, planOptions } from '../helpers/builders.js';
+import { desiredRepo, desiredState, liveRepo, liveState, planOptions } from '../helpers/builders.js';
 
 /*
  * What a reporter (the terminal view, the step lines of CI logs) is told, in
@@ -88,5 +88,75 @@ describe('apply concurrency', () => {
     const { port, most } = slowPort(5);
     expect((await apply(three(), port, { concurrency: 0 })).ok).toBe(true);
     expect(most()).toBe(1);
+  });
+});
+
+describe('apply interrupted', () => {
+  const three = () => plan(desiredState([desiredRepo('a'), desiredRepo('b'), desiredRepo('c')]), liveState([]), planOptions());
+
+  it('the snapshot handed to onStart marks the steps in flight interrupted, finished ones done, the rest not started', async () => {
+    let snapshot: (() => unknown) | undefined;
+    let taken: unknown;
+    const port = new Proxy({} as EcrPort, {
+      get: (_t, op: string) => async (input: { repositoryName?: string }) => {
+        // While "b" is in flight (after "a" finished), the interrupt comes.
+        if (op === 'createRepository' && input.repositoryName === 'b') taken = snapshot?.();
+        return { $metadata: {} };
+      },
+    });
+    const result = await apply(three(), port, { concurrency: 1, onStart: (s) => (snapshot = s) });
+    expect(taken).toEqual({
+      ok: false,
+      interrupted: true,
+      steps: [
+        { address: 'repository["a"]', action: 'create', phase: 3, calls: ['CreateRepository'], status: 'done' },
+        { address: 'repository["b"]', action: 'create', phase: 3, calls: ['CreateRepository'], status: 'interrupted' },
+        { address: 'repository["c"]', action: 'create', phase: 3, calls: ['CreateRepository'], status: 'not-started' },
+      ],
+    });
+    // Taken after the end, nothing is in flight any more.
+    expect((snapshot?.() as { steps: Array<{ status: string }> }).steps.map((s) => s.status)).toEqual(['done', 'done', 'done']);
+    expect(result).toMatchObject({ ok: true });
+    expect(result).not.toHaveProperty('interrupted');
+  });
+
+  it('once shouldStop says so, no new step starts and the result says interrupted', async () => {
+    const { port } = slowPort(0);
+    let calls = 0;
+    const events: ApplyEvent[] = [];
+    const result = await apply(twoPhases(), port, { concurrency: 1, shouldStop: () => ++calls > 2, report: (e) => events.push(e) });
+    expect(result.ok).toBe(false);
+    expect(result.interrupted).toBe(true);
+    expect(result.steps.map((s) => s.status)).toEqual(['done', 'not-started']);
+    expect(events.map((e) => e.type)).toEqual(['phase-started', 'step-started', 'step-done', 'finished']);
+  });
+});
+
+describe('apply takes from the plan what was decided when planning', () => {
+  const owned = (value: string) => () => ({ tags: [{ Key: 'managed-by', Value: value }], $metadata: {} });
+  function recording(answers: Record<string, () => unknown>) {
+    const sent: Array<[string, unknown]> = [];
+    const port = new Proxy({} as EcrPort, {
+      get: (_t, op: string) => async (input: unknown) => {
+        sent.push([op, input]);
+        return answers[op]?.() ?? { $metadata: {} };
+      },
+    });
+    return { port, sent };
+  }
+
+  it('its stack: a repository of stack "web" (managed-by: ecrform:web) is deleted', async () => {
+    const thePlan = plan(desiredState([], { prune: true, stack: 'web' }), liveState([liveRepo('old', { tags: { 'managed-by': 'ecrform:web' }, images: [] })]), planOptions());
+    const { port, sent } = recording({ listTagsForResource: owned('ecrform:web') });
+    expect((await apply(thePlan, port, { concurrency: 1 })).ok).toBe(true);
+    expect(sent.map(([op]) => op)).toEqual(['listTagsForResource', 'deleteRepository']);
+  });
+
+  it('a plan file without forceDelete (older plans) deletes without force', async () => {
+    const thePlan = plan(desiredState([], { prune: true }), liveState([liveRepo('old', { tags: { 'managed-by': 'ecrform' }, images: [] })]), planOptions());
+    delete (thePlan as { forceDelete?: boolean }).forceDelete;
+    const { port, sent } = recording({ listTagsForResource: owned('ecrform') });
+    expect((await apply(thePlan, port, { concurrency: 1 })).ok).toBe(true);
+    expect(sent[1]).toEqual(['deleteRepository', { repositoryName: 'old', force: false }]);
   });
 });

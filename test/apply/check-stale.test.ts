@@ -62,3 +62,66 @@ describe('staleAddresses: a repository declared with KMS and no key', () => {
     expect(staleAddresses(kmsPlan, moved)).toEqual(['repository["kms"]']);
   });
 });
+
+describe('staleAddresses: a replace covers its own repository\'s policies, and only those', () => {
+  const P1 = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ecr:BatchGetImage' }] };
+  const P2 = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ecr:*' }] };
+  const live = () =>
+    liveState(
+      [
+        liveRepo('app', { tags: OWNED, images: [], details: { policy: P1, lifecyclePolicy: null } }),
+        liveRepo('other', { tags: OWNED, images: [], details: { policy: P1, lifecyclePolicy: null } }),
+      ],
+      { registry: { policy: P1 } },
+    );
+  const desired = desiredState([desiredRepo('app', { encryption: { type: 'KMS' }, policy: P2 }), desiredRepo('other', { policy: P2 })], { registry: { policy: P2 } });
+  const thePlan = plan(desired, live(), planOptions());
+
+  it('the replaced repository\'s policy, planned as a create, is not stale against the policy the replace deletes', () => {
+    expect(thePlan.changes.map((c) => [c.address, c.action])).toEqual([
+      ['registry.policy', 'update'],
+      ['repository["app"]', 'replace'],
+      ['repository["app"].policy', 'create'],
+      ['repository["other"].policy', 'update'],
+    ]);
+    expect(staleAddresses(thePlan, live())).toEqual([]);
+  });
+
+  it('another repository\'s policy that moved is stale', () => {
+    const moved = live();
+    moved.repositories.other.details = { policy: null, lifecyclePolicy: null };
+    expect(staleAddresses(thePlan, moved)).toEqual(['repository["other"].policy']);
+  });
+
+  it('a registry policy that moved is stale', () => {
+    const moved = live();
+    moved.registry.policy = null;
+    expect(staleAddresses(thePlan, moved)).toEqual(['registry.policy']);
+  });
+});
+
+describe('staleAddresses: what was not read counts as none', () => {
+  const POLICY1 = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ecr:BatchGetImage' }] };
+  const LIFECYCLE = { rules: [{ rulePriority: 1, selection: { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } }] };
+  const thePlan = plan(
+    desiredState([desiredRepo('app', { policy: POLICY1, lifecyclePolicy: LIFECYCLE, images: { prod: { digest: digest('1') } } })]),
+    liveState([liveRepo('app', { tags: OWNED, images: [image('1', 2, ['v1'])] })]),
+    planOptions(),
+  );
+
+  it('a live repository whose policies and images were not read: the creates are not stale', () => {
+    expect(thePlan.changes.map((c) => [c.address, c.action])).toEqual([
+      ['repository["app"].policy', 'create'],
+      ['repository["app"].lifecyclePolicy', 'create'],
+      ['repository["app"].image["prod"]', 'create'],
+    ]);
+    const unread = liveState([liveRepo('app', { tags: OWNED, details: undefined, images: undefined })]);
+    expect(staleAddresses(thePlan, unread)).toEqual([]);
+  });
+
+  it('an address that is none (a plan file edited by hand) is refused as such', () => {
+    const edited = structuredClone(thePlan);
+    edited.changes[0].address = 'repository[app]';
+    expect(() => staleAddresses(edited, liveState([]))).toThrow('bug: unknown address repository[app]');
+  });
+});
