@@ -80,6 +80,9 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     showPlanText(view, targets, io, shown);
     const changing = targets.filter((t) => t.plan && hasChanges(t.plan.summary));
     const failed = targets.filter((t) => t.error);
+    // A failed check across registries fails apply even with nothing to change, as it fails plan and drift.
+    const blocked = targets.flatMap((t) => (t.blocked ?? []).map((m) => `  ${t.registry.id}: ${m}`));
+    if (blocked.length) throw new EcrformError('PLAN_REFUSED', `refusing to apply: the checks across registries failed\n${blocked.join('\n')}`);
     if (changing.length === 0 && failed.length === 0) {
       await view.close();
       if (targets.length <= 1) printResult({ ok: true, steps: [] }, options.format, io);
@@ -88,8 +91,6 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       return 0;
     }
     for (const t of changing) checkBlocked(t.plan!);
-    const blocked = targets.flatMap((t) => (t.blocked ?? []).map((m) => `  ${t.registry.id}: ${m}`));
-    if (blocked.length) throw new EcrformError('PLAN_REFUSED', `refusing to apply: the checks across registries failed\n${blocked.join('\n')}`);
     if (changing.length && !options.autoApprove) {
       if (!io.isTTY) {
         throw new EcrformError('PLAN_REFUSED', 'not a terminal (or CI is set): nothing to confirm with; pass --auto-approve to apply without asking');

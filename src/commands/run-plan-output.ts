@@ -53,13 +53,17 @@ const totalOf = (outcomes: RegistryOutcome[]) =>
 export function renderRunPlanText<T extends RegistryOutcome>(outcomes: T[], io: Io, shown: Shown<T> = plainly): string {
   if (outcomes.length === 0) return NONE;
   const text = (plan: Plan, outcome: T) => renderPlanText(plan, { ...shown(outcome), color: io.color, width: io.columns });
-  if (outcomes.length === 1 && outcomes[0].plan) return text(outcomes[0].plan, outcomes[0]);
+  // One registry in the run (--registry, --shard) can still have findings across registries.
+  if (outcomes.length === 1 && outcomes[0].plan) return text(outcomes[0].plan, outcomes[0]) + notesOf(outcomes[0], false);
   return renderSectionsText('plan', sections(outcomes, text), totalOf(outcomes));
 }
 
 /** Markdown: one registry exactly as before; several, an overview table and each registry's own report. */
 export function renderRunPlanMarkdown<T extends RegistryOutcome>(outcomes: T[], limit?: number, shown: Shown<T> = plainly): string {
-  if (outcomes.length === 1 && outcomes[0].plan) return renderPlanMarkdown(outcomes[0].plan, { ...shown(outcomes[0]), limit });
+  if (outcomes.length === 1 && outcomes[0].plan) {
+    const notes = notesOf(outcomes[0], true);
+    return renderPlanMarkdown(outcomes[0].plan, { ...shown(outcomes[0]), limit: limit === undefined ? undefined : limit - notes.length }) + notes;
+  }
   return renderSectionsMarkdown(
     `ecrform plan: ${outcomes.length} registries`,
     ['create', 'update', 'replace', 'delete', 'unchanged'],
@@ -82,6 +86,9 @@ export function renderRunPlan<T extends RegistryOutcome>(outcomes: T[], format: 
 
 /** The text view: the tree of one registry's plan as before (ink on a terminal); several as one grouped report. */
 export function showPlanText<T extends RegistryOutcome>(view: SessionView, outcomes: T[], io: Io, shown: Shown<T> = plainly): void {
-  if (outcomes.length === 1 && outcomes[0].plan) view.plan(outcomes[0].plan, shown(outcomes[0]));
-  else view.print(renderRunPlanText(outcomes, io, shown));
+  if (outcomes.length === 1 && outcomes[0].plan) {
+    view.plan(outcomes[0].plan, shown(outcomes[0]));
+    const notes = notesOf(outcomes[0], false);
+    if (notes) view.print(notes);
+  } else view.print(renderRunPlanText(outcomes, io, shown));
 }

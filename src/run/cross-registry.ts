@@ -14,6 +14,8 @@ export interface RunRegistry {
 /** A problem between registries, under the registry it concerns (the replication's source). */
 export interface CrossFinding {
   registry: string;
+  /** The replication's destination registry: a run that holds it but not the source reports the finding there. */
+  destination: string;
   level: 'error' | 'warning';
   /** "FILE:LINE:COL: what is wrong and what to change". */
   message: string;
@@ -88,7 +90,7 @@ export function checkReplication(registries: RunRegistry[]): CrossFinding[] {
         const dest = byId.get(`${d.registryId ?? source.accountId}/${d.region}`);
         if (!dest || dest === source) continue;
         const say = (level: CrossFinding['level'], text: string) =>
-          findings.push({ registry: source.id, level, message: `${at(rule)}${text}`, text, ...(rule.source ? { at: rule.source } : {}) });
+          findings.push({ registry: source.id, destination: dest.id, level, message: `${at(rule)}${text}`, text, ...(rule.source ? { at: rule.source } : {}) });
         if (dest.accountId !== source.accountId) {
           const policy = destinationPolicy(dest);
           if (policy === undefined) {

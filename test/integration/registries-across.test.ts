@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CreateRepositoryCommand } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, PutRegistryPolicyCommand } from '@aws-sdk/client-ecr';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { orgEnv, registryYaml, type OrgEnv } from '../helpers/org-env.js';
@@ -99,6 +99,44 @@ describe('replication checked across registries', () => {
     const json = JSON.parse((await env.cli(['plan', ...files(), '--format', 'json'])).stdout);
     expect(json.registries[0].blocked).toHaveLength(1);
     const apply = await env.cli(['apply', ...files(), '--auto-approve']);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('refusing to apply: the checks across registries failed');
+  });
+
+  it('apply with nothing to change still fails when the check across registries fails, as plan and drift do', async () => {
+    // Everything applied while dev allows both actions...
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage, ecr:CreateRepository') });
+    expect((await env.cli(['apply', ...files(), '--auto-approve'])).code).toBe(0);
+    // ...then dev's policy narrowed, in its files and (by someone else) in ECR: nothing left to change.
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage') });
+    const [prod, , dev] = env.registries;
+    const narrowed = { Version: '2012-10-17', Statement: [{ Sid: 'from-prod', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${prod.accountId}:root` }, Action: ['ecr:ReplicateImage'], Resource: '*' }] };
+    await env.ecr(dev).send(new PutRegistryPolicyCommand({ policyText: JSON.stringify(narrowed) }));
+    const apply = await env.cli(['apply', ...files(), '--auto-approve']);
+    expect(apply.stdout).toContain('No changes');
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('refusing to apply: the checks across registries failed');
+    expect(apply.stdout).toContain(`error: ${prod.folder}/registry.yaml:8:9: replication to`);
+  });
+
+  it('--registry and --shard leave registries out of the run, not out of the check: the source or the destination alone still fails, apply refuses', async () => {
+    await writeTree({ prod: replicateToDev(), dev: devPolicy('ecr:ReplicateImage') });
+    const [prod, prodEu, dev] = env.registries;
+    const error = `replication to ${dev.id}: its registry policy does not allow account ${prod.accountId} ecr:CreateRepository`;
+    for (const alone of [prod, dev]) {
+      const result = await env.cli(['plan', ...files(), '--registry', alone.id]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`error: ${prod.folder}/registry.yaml:8:9: ${error}`);
+    }
+    // A registry the rule does not touch plans as before.
+    const other = await env.cli(['plan', ...files(), '--registry', prodEu.id, '--detailed-exitcode']);
+    expect(other.stdout).not.toContain('error:');
+    expect(other.code).toBe(2);
+    // Every shard of a CI matrix that holds the source or the destination fails.
+    const shards = await Promise.all([1, 2, 3].map((k) => env.cli(['plan', ...files(), '--shard', `${k}/3`])));
+    expect(shards.filter((r) => r.stdout.includes(error)).length).toBe(2);
+    expect(shards.filter((r) => r.code === 1).length).toBe(2);
+    const apply = await env.cli(['apply', ...files(), '--registry', dev.id, '--auto-approve']);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('refusing to apply: the checks across registries failed');
   });
