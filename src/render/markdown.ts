@@ -6,6 +6,7 @@ import { groupChanges, type ChangeGroup } from './group-changes.js';
 import { changeNotes, codeCell, renderChangeBlock } from './markdown-change.js';
 import { hasChanges, planSummaryLine } from './summary.js';
 import { renderVerdictMarkdown } from './verdict.js';
+import { destructiveSummary } from './apply-words.js';
 
 export interface MarkdownOptions extends ViewOptions {
   /** The character budget; defaults to MARKDOWN_LIMIT (60,000). */
@@ -49,7 +50,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     limit: options.limit,
     noun: 'changes',
     hint: 'Run `ecrform plan` (or see the job log) for the rest.',
-    verdict: renderVerdictMarkdown(plan),
+    verdict: renderVerdictMarkdown(plan, destructiveSummary(plan.changes)),
     fold: (budget) => foldedSummaryTable(plan.changes, budget),
   });
 }

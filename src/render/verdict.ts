@@ -50,13 +50,18 @@ export function planVerdict(plan: VerdictPlan): Verdict {
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-/** The verdict as the first lines of a markdown report: one sentence a reviewer reads first. */
-export function renderVerdictMarkdown(plan: VerdictPlan): string {
+/**
+ * The verdict as the first lines of a markdown report: one sentence a reviewer
+ * reads first. `destructive` ("This deletes 1 repository and destroys 3
+ * images.") follows it, so what cannot be undone is never only inside a
+ * collapsed block.
+ */
+export function renderVerdictMarkdown(plan: VerdictPlan, destructive = ''): string {
   const v = planVerdict(plan);
   const s = plan.summary;
   const total = s.create + s.update + s.replace + s.delete;
   if (v.kind === 'no-changes') return '**✅ No changes.** The registry already matches the files; applying does nothing.\n\n';
-  if (v.kind === 'clean') return `**✅ Applies cleanly.** ${plural(total, 'change')}, none blocked.\n\n`;
+  if (v.kind === 'clean') return `**✅ Applies cleanly.** ${plural(total, 'change')}, none blocked.${destructive ? ` ⚠️ ${destructive}` : ''}\n\n`;
   const lines = [`**⛔ Blocked.** Apply would refuse this plan as it stands: ${plural(v.reasons.length, 'reason')}.`, ''];
   for (const reason of v.reasons.slice(0, LISTED)) {
     const colon = reason.indexOf(': ');

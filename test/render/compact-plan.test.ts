@@ -223,4 +223,13 @@ describe('counts a person expects', () => {
     // An empty repository destroys no image.
     expect(destructiveSummary([{ ...DESTRUCTIVE[1], blocked: undefined, images: [] }])).toBe('This deletes 1 repository.');
   });
+
+  it('the markdown verdict says what is destructive, outside every collapsed block', () => {
+    const forced = { ...DESTRUCTIVE[1], blocked: undefined, warnings: ['destroys 3 images (plan --force-delete)'] };
+    const markdown = renderPlanMarkdown(planOf([POLICY_UPDATE, forced]));
+    const verdict = markdown.split('\n').find((l) => l.startsWith('**✅ Applies cleanly.**'));
+    expect(verdict).toBe('**✅ Applies cleanly.** 2 changes, none blocked. ⚠️ This deletes 1 repository and destroys 3 images.');
+    expect(markdown.indexOf(verdict!)).toBeLessThan(markdown.indexOf('<details'));
+    expect(renderPlanMarkdown(planOf([POLICY_UPDATE]))).toContain('**✅ Applies cleanly.** 1 change, none blocked.\n');
+  });
 });
