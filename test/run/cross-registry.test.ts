@@ -66,6 +66,7 @@ describe('checkReplication', () => {
     expect(findings).toEqual([
       {
         registry: `${SRC}/us-east-1`,
+        destination: `${DST}/eu-west-1`,
         level: 'error',
         message: expect.stringMatching(/^prod\/registry\.yaml:9:9: replication to 222222222222\/eu-west-1: its registry policy does not allow account 111111111111 ecr:CreateRepository;/),
         // For a GitHub annotation: the rule's position, and the message without it.
@@ -89,6 +90,7 @@ describe('checkReplication', () => {
     expect(findings).toEqual([
       {
         registry: `${SRC}/us-east-1`,
+        destination: `${SRC}/eu-west-1`,
         level: 'warning',
         message: expect.stringContaining('no REPLICATION creation template and no declared repository there for team-a/web;'),
         at: RULE_AT,
