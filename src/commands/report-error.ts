@@ -37,6 +37,8 @@ export function reportError(err: unknown, io: Io, debug: boolean): number {
   }
   if (err instanceof PlanTimeError) {
     for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+    // A pin that cannot be met is a line of the pull request too: annotate it there.
+    io.stderr(annotationLines(err.diagnostics, io.env));
     const n = err.diagnostics.length;
     io.stderr(`${n} problem${n === 1 ? '' : 's'} found when planning; nothing was changed.\n`);
     return 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportError } from '../../src/commands/report-error.js';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError, PlanTimeError } from '../../src/errors.js';
 import { annotationLines, errorCommand } from '../../src/github/annotations.js';
 import { COMMENT_LIMIT, commentBody, commentMarker, fitComment } from '../../src/github/comment.js';
 import { splitArgs } from '../../src/github/inputs.js';
@@ -27,6 +27,13 @@ describe('workflow command annotations', () => {
     const plain = fakeIo();
     reportError(new ConfigError([D]), plain, false);
     expect(plain.err).not.toContain('::error');
+  });
+
+  it('a problem found when planning (a pin that cannot be met) is annotated at its line too', () => {
+    const io = fakeIo({ env: { GITHUB_ACTIONS: 'true' } });
+    expect(reportError(new PlanTimeError([{ ...D, message: 'image tag "v1" is not in the repository; push it first' }]), io, false)).toBe(1);
+    expect(io.err).toContain('::error file=registry/a%2Cb.yaml,line=4,col=5::image tag "v1" is not in the repository; push it first');
+    expect(io.err).toContain('1 problem found when planning; nothing was changed.');
   });
 });
 
