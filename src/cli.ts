@@ -148,7 +148,7 @@ const program = new Command()
 
 program
   .command('validate')
-  .description('check files offline: schema, ECR rules, merge (no AWS call)')
+  .description('check files offline: schema, ECR rules, merge, replication between registries (no AWS call)')
   .option('-f, --file <path>', 'a desired-state file or a folder of them (repeatable; default ./registry.yaml)', collect, [])
   .option('--no-color', 'no colour')
   .action((flags: { file: string[]; color: boolean }) => run(async (io) => (await import('./commands/validate.js')).runValidate(flags.file, io), flags));

@@ -98,6 +98,12 @@ describe('replication checked across registries', () => {
     expect(at).toBeLessThan(result.stdout.indexOf(`ecrform plan for registry ${env.registries[1].accountId} (eu-west-1)`));
     const json = JSON.parse((await env.cli(['plan', ...files(), '--format', 'json'])).stdout);
     expect(json.registries[0].blocked).toHaveLength(1);
+    // The files alone prove it: validate, offline, already fails at the rule's line (annotated in GitHub Actions).
+    const validate = await env.cli(['validate', ...files()], { GITHUB_ACTIONS: 'true' });
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain(`${env.registries[PROD].folder}/registry.yaml:8:9: replication to ${devId}: its registry policy does not allow account`);
+    expect(validate.stderr).toMatch(/^::error file=.*registry\.yaml,line=8,col=9::replication to /m);
+    expect(validate.stderr).toContain('1 problem found; nothing was sent to AWS.');
     const apply = await env.cli(['apply', ...files(), '--auto-approve']);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('refusing to apply: the checks across registries failed');
@@ -208,6 +214,10 @@ describe('replication checked across registries', () => {
       expect.stringContaining(`replication to ${env.registries[DEV].id}: no REPLICATION creation template and no declared repository there for team-a/api, team-a/web`),
     ]);
     expect(doc.registries[2].warnings).toEqual([]);
+    // A warning depends on what ECR holds (a template the files do not manage): validate, offline, passes.
+    const validate = await env.cli(['validate', ...files()]);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('3 registries valid.');
   });
 });
 
