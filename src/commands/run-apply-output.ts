@@ -1,8 +1,8 @@
 import type { ApplyResult } from '../apply/step.js';
 import { renderApplyMarkdown } from '../render/apply-markdown.js';
 import { renderSectionsMarkdown, renderSectionsText, totalLine, type RegistrySection } from '../render/run-report.js';
+import { paintedOutcome } from '../render/apply-outcome-text.js';
 import { countSteps } from '../render/summary.js';
-import { renderApplyText } from '../render/text.js';
 import type { RegistryApplyOutcome } from '../run/apply-registries.js';
 import type { Io, OutputFormat } from './io.js';
 
@@ -12,7 +12,7 @@ function sections(outcomes: RegistryApplyOutcome[], io: Io): RegistrySection[] {
     return {
       id: registry.id,
       error,
-      body: result ? `ecrform apply for registry ${registry.id}\n\n${renderApplyText(result, { color: io.color })}` : undefined,
+      body: result ? `ecrform apply for registry ${registry.id}\n\n${paintedOutcome(result, io.color)}` : undefined,
       cells: n ? [result!.ok ? 'done' : 'failed', String(n.done), String(n.failed), String(n.notStarted)] : [],
     };
   });

@@ -48,6 +48,9 @@ describe('one run over three registries (two accounts, two regions), roles assum
     expect(applied.stdout.indexOf(`${dev.id}: Applying: repository creates and replaces`)).toBeLessThan(live);
     expect(live).toBeLessThan(applied.stdout.indexOf(`ecrform apply for registry ${env.registries[0].id}`));
     expect(applied.stdout).toContain(`${dev.id}: Apply complete: 1 step(s) done.`);
+    // The grouped report repeats only what did not get done: each done step is listed once, as it ended.
+    expect(applied.stdout.split(`repository["base"]  create (CreateRepository)`)).toHaveLength(2);
+    expect(applied.stdout).toContain(`ecrform apply for registry ${dev.id}\n\nApply complete: 1 step(s) done.`);
     // Each repository landed in its own account and region, and nowhere else.
     expect(await names(0)).toEqual(['team-a/api', 'team-b/worker']);
     expect(await names(1)).toEqual(['team-a/api']);
