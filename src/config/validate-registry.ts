@@ -15,15 +15,16 @@ function located(obj: Record<string, unknown>, at: Path, key: string): Located |
  * BASIC scanning (ECR's own) scans on push or manually; ENHANCED (Inspector) scans on push or
  * continuously. Each scan type has one frequency the other does not take.
  */
-const OTHER_TYPE_ONLY: Record<string, { frequency: string; needs: string; use: string }> = {
-  BASIC: { frequency: 'CONTINUOUS_SCAN', needs: 'ENHANCED', use: 'SCAN_ON_PUSH or MANUAL' },
-  ENHANCED: { frequency: 'MANUAL', needs: 'BASIC', use: 'SCAN_ON_PUSH or CONTINUOUS_SCAN' },
-};
+// A Map, not an object literal: a scanType such as "constructor" must find nothing here.
+const OTHER_TYPE_ONLY = new Map<unknown, { frequency: string; needs: string; use: string }>([
+  ['BASIC', { frequency: 'CONTINUOUS_SCAN', needs: 'ENHANCED', use: 'SCAN_ON_PUSH or MANUAL' }],
+  ['ENHANCED', { frequency: 'MANUAL', needs: 'BASIC', use: 'SCAN_ON_PUSH or CONTINUOUS_SCAN' }],
+]);
 
 function checkScanning(src: DocSource, registry: Record<string, unknown>): Diagnostic[] {
   const scanning = asObject(registry.scanning);
   // A missing or unknown scanType is a schema error already.
-  const rule = typeof scanning?.scanType === 'string' ? OTHER_TYPE_ONLY[scanning.scanType] : undefined;
+  const rule = OTHER_TYPE_ONLY.get(scanning?.scanType);
   if (!scanning || !rule) return [];
   const out: Diagnostic[] = [];
   (asArray(scanning.rules) ?? []).forEach((r, i) => {

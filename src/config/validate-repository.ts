@@ -8,14 +8,17 @@ import { asArray, asObject, has } from './values.js';
 const WITH_EXCLUSION = ['MUTABLE_WITH_EXCLUSION', 'IMMUTABLE_WITH_EXCLUSION'];
 const MUTABILITIES = ['MUTABLE', 'IMMUTABLE', ...WITH_EXCLUSION];
 
-/** Keys of a repository body that each `ignore` entry stands for. */
-const IGNORED_KEYS: Record<string, string[]> = {
-  policy: ['policy', 'policyFile'],
-  lifecyclePolicy: ['lifecyclePolicy', 'lifecyclePolicyFile'],
-  tags: ['tags'],
-  imageTagMutability: ['imageTagMutability'],
-  scanOnPush: ['scanOnPush'],
-};
+/**
+ * Keys of a repository body that each `ignore` entry stands for. A Map, not an object
+ * literal: an entry such as "constructor" (a schema error) must find nothing, not a function.
+ */
+const IGNORED_KEYS = new Map<unknown, string[]>([
+  ['policy', ['policy', 'policyFile']],
+  ['lifecyclePolicy', ['lifecyclePolicy', 'lifecyclePolicyFile']],
+  ['tags', ['tags']],
+  ['imageTagMutability', ['imageTagMutability']],
+  ['scanOnPush', ['scanOnPush']],
+]);
 
 function isDefault(path: Path): boolean {
   return path[0] === 'defaults';
@@ -69,7 +72,7 @@ function checkIgnore(src: DocSource, decl: RepoDecl): Diagnostic[] {
   const out: Diagnostic[] = [];
   const own = asObject(asObject(asObject(src.value)?.repositories)?.[decl.name]) ?? {};
   (asArray(decl.ignore?.value) ?? []).forEach((field, i) => {
-    const declared = (IGNORED_KEYS[String(field)] ?? []).find((key) => has(own, key));
+    const declared = (IGNORED_KEYS.get(field) ?? []).find((key) => has(own, key));
     if (declared) {
       out.push(
         diagnosticAt(
