@@ -35,7 +35,7 @@ function checkStringOrList(value: unknown, at: Path, name: string, report: Repor
 
 function checkPrincipal(value: unknown, at: Path, name: string, report: Report): void {
   if (value === '*') return;
-  if (typeof value === 'string') return report(at, `${name} must be "*" or a mapping such as { AWS: "arn:aws:iam::123456789012:root" }`);
+  // Any other string (an account id, an ARN) is refused with the rest: IAM wants { AWS: ... } for those.
   if (!isObject(value)) return report(at, `${name} must be "*" or a mapping such as { AWS: "arn:aws:iam::123456789012:root" }`);
   if (Object.keys(value).length === 0) return report(at, `${name} must name at least one principal`);
   for (const [kind, ids] of Object.entries(value)) checkStringOrList(ids, [...at, kind], `${name}.${kind}`, report);
@@ -81,7 +81,7 @@ function checkStatement(stmt: unknown, at: Path, what: string, report: Report): 
  */
 export function validateIamPolicy(src: DocSource, base: Path, doc: unknown, what: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report: Report = (path, message, target = 'value') => out.push(diagnosticAt(src, path, message, target));
+  const report: Report = (path, message, target) => out.push(diagnosticAt(src, path, message, target));
   if (!isObject(doc)) {
     report(base, `the ${what} must be a mapping (an IAM policy document with Version and Statement)`);
     return out;

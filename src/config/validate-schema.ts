@@ -21,7 +21,8 @@ export function schemaPath(): string {
 export async function createSchemaAjv(code?: { source: boolean; esm: boolean }): Promise<Ajv2020> {
   const { Ajv2020 } = await import('ajv/dist/2020.js');
   // verbose: errors carry their schema, so messages can name allowed keys and enum values.
-  return new Ajv2020({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, ...(code ? { code } : {}) });
+  // strict: a misspelt keyword (or a union type beyond X-or-null) fails the build instead of being ignored.
+  return new Ajv2020({ allErrors: true, verbose: true, strict: true, ...(code ? { code } : {}) });
 }
 
 // Compiled at build time (scripts/compile-schema.ts): no schema compile, and no ajv compiler, at run time.
