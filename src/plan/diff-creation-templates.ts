@@ -29,7 +29,8 @@ export function diffCreationTemplates(declared: Record<string, CreationTemplate>
   for (const prefix of Object.keys(declared).sort()) {
     const before = liveCreationTemplateDocument(live, prefix);
     const after = creationTemplateDocument(declared[prefix], partitionOf(live.region));
-    if (before !== null && sameDocument(before, after)) {
+    // A template that does not exist (before null) is never the same document.
+    if (sameDocument(before, after)) {
       unchanged += 1;
       continue;
     }

@@ -34,8 +34,8 @@ function diffRegistryPolicy(desired: DesiredRegistry, live: Live): DiffResult {
   if (wanted === undefined) return NOTHING;
   const before = liveRegistryPolicyDocument(live);
   const after = registryPolicyDocument(wanted, partitionOf(live.region));
-  const equal = before === null ? after === null : after !== null && sameDocument(before, after);
-  if (equal) return { changes: [], unchanged: 1 };
+  // Both absent, or the same document (sameDocument compares null too).
+  if (sameDocument(before, after)) return { changes: [], unchanged: 1 };
   const action = before === null ? 'create' : after === null ? 'delete' : 'update';
   const calls = [after === null ? 'DeleteRegistryPolicy' : 'PutRegistryPolicy'];
   // Sent as written (wanted), compared normalized.

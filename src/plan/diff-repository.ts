@@ -4,7 +4,7 @@ import type { LiveRepository } from '../model/live.js';
 import type { Change, Expiry } from '../model/plan.js';
 import { address } from '../model/address.js';
 import { OWNERSHIP_TAG_KEY, isOwned, ownershipValue } from '../model/ownership.js';
-import { EcrformError } from '../errors.js';
+import { PlanTimeError } from '../errors.js';
 import { makeChange, sameDocument, type ChangeInput } from './make-change.js';
 import {
   createDocument,
@@ -39,7 +39,8 @@ const NO_IMAGES: Expiry = { count: 0, bytes: 0, images: [] };
 /**
  * The lifecycle preview of a created or changed policy: what it expires now,
  * what it archives now (only for a policy with a transition rule: no other
- * can archive), and its notes as warnings.
+ * can archive), and its notes as warnings. Nothing for a removed policy (null)
+ * or with the preview off.
  */
 function previewFor(policy: JsonObject | null, live: LiveRepository | undefined, ctx: RepositoryDiffContext): Pick<ChangeInput, 'expires' | 'archives' | 'warnings'> {
   if (!policy || !ctx.lifecyclePreview) return {};
@@ -73,10 +74,11 @@ function diffSubDocuments(desired: DesiredRepository, live: LiveRepository | und
     if (live && desired.ignore.includes(p.field)) continue;
     const before = live ? p.norm(live.details?.[p.field]) : null;
     const after = p.norm(desired[p.field]);
-    if (before === null && after === null) continue;
-    if (before !== null && after !== null && sameDocument(before, after)) continue;
+    // Equal, or absent on both sides (sameDocument compares null too).
+    if (sameDocument(before, after)) continue;
     const action = before === null ? 'create' : after === null ? 'delete' : 'update';
-    const preview = p.kind === 'lifecyclePolicy' && action !== 'delete' ? previewFor(after, live, ctx) : {};
+    // A removed policy (after null) previews nothing: previewFor returns {} for it.
+    const preview = p.kind === 'lifecyclePolicy' ? previewFor(after, live, ctx) : {};
     // Sent as written: normalizing is for comparing only (semantics.md).
     const written = desired[p.field];
     changes.push(makeChange({ address: p.addr, kind: p.kind, action, before, after, written, calls: [after === null ? p.del : p.put], ...preview }));
@@ -140,7 +142,7 @@ function diffReplace(desired: DesiredRepository, live: LiveRepository, ctx: Repo
   if (!isOwned(live.tags, desired.stack)) {
     const { file, line, col } = desired.source;
     const message = `repository "${name}": encryption cannot change in place (${live.encryption.type} -> ${desired.encryption.type}), and ecrform deletes only repositories carrying managed-by: ${ownershipValue(desired.stack)}; adopt it first (declare its live encryption and apply), then change the encryption`;
-    throw new EcrformError('PLAN_REFUSED', message, [{ file, line, col, path: `/repositories/${name}/encryption`, message }]);
+    throw new PlanTimeError([{ file, line, col, path: `/repositories/${name}/encryption`, message }]);
   }
   const carried = carriedThroughReplace(desired, live);
   const replace = makeChange({

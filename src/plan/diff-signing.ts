@@ -19,8 +19,8 @@ export function diffSigning(desired: DesiredRegistry, live: Live): DiffResult {
   if (desired.signing === undefined) return NOTHING;
   const before = liveSigningDocument(live);
   const after = signingDocument(desired.signing);
-  const equal = before === null ? after === null : after !== null && sameDocument(before, after);
-  if (equal) return { changes: [], unchanged: 1 };
+  // Both absent, or the same document (sameDocument compares null too).
+  if (sameDocument(before, after)) return { changes: [], unchanged: 1 };
   const action = before === null ? 'create' : after === null ? 'delete' : 'update';
   const calls = [after === null ? 'DeleteSigningConfiguration' : 'PutSigningConfiguration'];
   return { changes: [makeChange({ address: address.signing(), kind: 'signing', action, before, after, calls })], unchanged: 0 };

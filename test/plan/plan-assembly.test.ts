@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plan, repositoriesNeedingImages } from '../../src/plan/plan.js';
+import { buildPlan } from '../../src/workflow/build-plan.js';
+import { PlanTimeError } from '../../src/errors.js';
+import { createFakeEcr } from '../helpers/fake-ecr.js';
 import { OWNED, desiredRepo, desiredState, liveRepo, liveState, planOptions } from '../helpers/builders.js';
 
 const LIFECYCLE = { rules: [{ rulePriority: 1, selection: { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'expire' } }] };
@@ -41,5 +44,23 @@ describe('which repositories the plan reads images of', () => {
     ]);
     const live = liveState([liveRepo('z', { tags: OWNED }), liveRepo('m', { tags: OWNED }), liveRepo('a', { tags: OWNED })]);
     expect(repositoriesNeedingImages(desired, live, planOptions())).toEqual(['a', 'm', 'z']);
+  });
+});
+
+describe('a plan read in two passes (images only where needed)', () => {
+  it('still shows every refusal in one run, a pinned repository that does not exist yet among them', async () => {
+    const fake = createFakeEcr();
+    fake.seed('taken', { tags: { 'managed-by': 'ecrform:other' } });
+    // A new repository has no image for its pin to follow: refused at its line, with the other stack's repository.
+    const desired = desiredState([
+      desiredRepo('new', { images: { v1: { tag: 'latest' } }, source: { file: 'r.yaml', line: 2, col: 3 } }),
+      desiredRepo('taken', { source: { file: 'r.yaml', line: 9, col: 3 } }),
+    ]);
+    const refusal = await buildPlan(fake.port, desired, { ...planOptions(), region: fake.region }).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(PlanTimeError);
+    const lines = (refusal as PlanTimeError).diagnostics.map((d) => `${d.line}: ${d.message}`).sort();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^2: repository "new": image\["v1"\] follows tag "latest", which no image in the repository carries/);
+    expect(lines[1]).toMatch(/^9: repository "taken" is owned by stack "other"/);
   });
 });
