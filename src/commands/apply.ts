@@ -115,11 +115,19 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       await appendStepSummary(io, renderApplyMarkdown(result));
       return result.interrupted ? EXIT_INTERRUPTED : result.ok ? 0 : 1;
     }
+    // Applying from here on: a first signal stops new steps in every registry
+    // (never the "nothing was changed" of a signal while planning); a second
+    // one (or the grace period) exits with each started registry's outcome so far.
+    const snapshots = new Map<string, () => ApplyResult>();
+    io.interrupts?.applying(() => {
+      for (const [id, snapshot] of snapshots) view.applyEvent({ type: 'finished', result: snapshot() }, id);
+    });
     // Each step's line as it ends, naming its registry (the registries' steps interleave); the grouped report follows.
     const outcomes = await applyRegistries(targets, {
       concurrency: options.concurrency,
       shouldStop: () => io.interrupts?.stopRequested() ?? false,
       report: (registry, event) => view.applyEvent(event, registry.id),
+      onStart: (registry, snapshot) => snapshots.set(registry.id, snapshot),
     });
     io.interrupts?.applied();
     if (options.format === 'text') view.print(renderRunApply(outcomes, 'text', io));

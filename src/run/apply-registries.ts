@@ -29,7 +29,13 @@ export interface ApplyTarget {
  */
 export async function applyRegistries(
   targets: ApplyTarget[],
-  options: { concurrency: number; shouldStop?: () => boolean; report?: (registry: RegistryRef, event: ApplyEvent) => void },
+  options: {
+    concurrency: number;
+    shouldStop?: () => boolean;
+    report?: (registry: RegistryRef, event: ApplyEvent) => void;
+    /** Each registry's snapshot of its result so far, as its apply starts (for an exit mid-apply). */
+    onStart?: (registry: RegistryRef, snapshot: () => ApplyResult) => void;
+  },
 ): Promise<RegistryApplyOutcome[]> {
   return Promise.all(
     targets.map(async ({ registry, plan, connection, error }): Promise<RegistryApplyOutcome> => {
@@ -39,6 +45,7 @@ export async function applyRegistries(
           concurrency: options.concurrency,
           shouldStop: options.shouldStop,
           report: options.report ? (event) => options.report!(registry, event) : undefined,
+          onStart: options.onStart ? (snapshot) => options.onStart!(registry, snapshot) : undefined,
         });
         return { registry, result };
       } catch (err) {
