@@ -43,6 +43,16 @@ export const PRUNE_OFF_WARNING =
   'no file declares this managed repository and prune is off, so apply leaves it alone: declare it again, set prune: true to delete it, or remove its managed-by tag';
 
 /**
+ * Replication always exists in ECR (with no rules by default), so the plan
+ * updates it; but with no rule live, what the files declare is simply not
+ * there (never applied, or removed): missing, not "changed outside ecrform".
+ */
+function neverReplicated(change: Change): boolean {
+  const rules = (change.before as { rules?: unknown[] } | null)?.rules;
+  return change.kind === 'replication' && Array.isArray(rules) && rules.length === 0;
+}
+
+/**
  * Classifies a plan as drift. Pure: the plan and the live state it was made
  * from go in, the report comes out.
  */
@@ -54,7 +64,7 @@ export function classifyDrift(input: DriftInput): DriftReport {
   const orphaned: Change[] = [];
   const pruned = new Set<string>();
   for (const change of input.plan.changes) {
-    if (change.action === 'create') missing.push(change);
+    if (change.action === 'create' || neverReplicated(change)) missing.push(change);
     else if (change.action === 'delete' && change.reason === 'prune') {
       orphaned.push(change);
       pruned.add(change.address);

@@ -49,6 +49,16 @@ describe('classifyDrift', () => {
     expect(report.modified.map((c) => [c.address, c.action])).toEqual([['repository["a"]', 'replace']]);
   });
 
+  it('reports declared replication with no rule live (never applied) as missing, and rules changed by hand as modified', () => {
+    const rules = [{ destinations: [{ region: 'eu-west-1' }], repositoryFilters: ['team-a/'] }];
+    const desired = desiredState([], { registry: { replication: { rules } } });
+    // ECR's DescribeRegistry answers a replicationConfiguration with no rules when none was ever put.
+    const never = drift(desired, liveState([], { registry: { replication: { rules: [] } } }));
+    expect([addresses(never.missing), addresses(never.modified)]).toEqual([['registry.replication'], []]);
+    const changed = drift(desired, liveState([], { registry: { replication: { rules: [{ ...rules[0], repositoryFilters: ['team-b/'] }] } } }));
+    expect([addresses(changed.missing), addresses(changed.modified)]).toEqual([[], ['registry.replication']]);
+  });
+
   it('reports a declared repository that is gone, and its declared policy, as missing', () => {
     const desired = desiredState([desiredRepo('a'), desiredRepo('b', { policy: { Version: '2012-10-17', Statement: [] } })]);
     const live = liveFrom(desired);
