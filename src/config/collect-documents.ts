@@ -2,7 +2,7 @@ import type { Diagnostic } from '../errors.js';
 import type { JsonObject } from '../model/json.js';
 import path from 'node:path';
 import { loadPolicyFile, resolvePolicyRef } from './load-policy-file.js';
-import { isInside, projectRootOf, realPathOf } from './project-root.js';
+import { isInside, projectExplained, projectOf, realPathOf } from './project-root.js';
 import type { YamlSource } from './load-yaml.js';
 import { toPointer, type Path } from './path.js';
 import { diagnosticAt, type DocSource } from './source.js';
@@ -60,11 +60,12 @@ async function readReferenced(
   const at = [...slot.container, slot.fileKey];
   const resolved = resolvePolicyRef(src.file, ref);
   if (!resolved.ok) return { diagnostics: [diagnosticAt(src, at, `${slot.fileKey}: ${resolved.message}`)] };
-  const root = projectRootOf(src.file);
+  const project = projectOf(src.file);
   const real = realPathOf(resolved.file);
-  if (!isInside(real ?? path.resolve(resolved.file), root)) {
+  if (!isInside(real ?? path.resolve(resolved.file), project.root)) {
     const how = real && real !== path.resolve(resolved.file) ? ` (it leads to ${real} through a symbolic link)` : '';
-    const message = `${slot.fileKey}: "${ref}" is outside the project ${root}${how}; policy files must be inside it (the nearest folder above this file holding .git, else the working directory)`;
+    const { why, wayOut } = projectExplained(project);
+    const message = `${slot.fileKey}: "${ref}" is outside the project${how}; policy files must be inside it. The project is ${why}${wayOut}`;
     return { diagnostics: [diagnosticAt(src, at, message)] };
   }
   const cacheKey = `${resolved.format}\0${resolved.file}`;

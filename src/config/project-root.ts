@@ -1,7 +1,15 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
-const roots = new Map<string, string>();
+/** Why a folder is the project: which of the rules below chose it. */
+export type ProjectBasis = 'git' | 'working-directory' | 'own-folder';
+
+export interface Project {
+  root: string;
+  basis: ProjectBasis;
+}
+
+const projects = new Map<string, Project>();
 
 /**
  * The project a desired-state file belongs to: the nearest folder above it that
@@ -10,24 +18,38 @@ const roots = new Map<string, string>();
  * must stay inside it, so a file under review cannot make ecrform read anything
  * outside the repository.
  */
-export function projectRootOf(yamlFile: string): string {
+export function projectOf(yamlFile: string): Project {
   const start = path.dirname(path.resolve(yamlFile));
-  const cached = roots.get(start);
+  const key = `${start}\0${process.cwd()}`;
+  const cached = projects.get(key);
   if (cached) return cached;
   let dir = start;
-  let root = isInside(start, process.cwd()) ? process.cwd() : start;
+  let project: Project = isInside(start, process.cwd()) ? { root: process.cwd(), basis: 'working-directory' } : { root: start, basis: 'own-folder' };
   for (;;) {
     if (existsSync(path.join(dir, '.git'))) {
-      root = dir;
+      project = { root: dir, basis: 'git' };
       break;
     }
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  root = realOrSelf(root);
-  roots.set(start, root);
-  return root;
+  project = { ...project, root: realOrSelf(project.root) };
+  projects.set(key, project);
+  return project;
+}
+
+/** Which rule made `root` the project, and how to widen it: for the message that refuses a path outside it. */
+export function projectExplained({ root, basis }: Project): { why: string; wayOut: string } {
+  const wayOut = basis === 'git' ? '' : '; run ecrform from a folder that holds both, or keep them in one git repository';
+  switch (basis) {
+    case 'git':
+      return { why: `${root}, the nearest folder above this file holding .git`, wayOut };
+    case 'working-directory':
+      return { why: `${root}, the working directory (no folder above this file holds .git)`, wayOut };
+    case 'own-folder':
+      return { why: `${root}, this file's own folder (no folder above it holds .git, and it is outside the working directory ${process.cwd()})`, wayOut };
+  }
 }
 
 function realOrSelf(file: string): string {
