@@ -51,6 +51,20 @@ function checkTagList(selection: Record<string, unknown>, key: string, at: Path,
   });
 }
 
+/**
+ * ECR's lifecycle policy properties: `sinceImageTransitioned` needs `storageClass: archive`
+ * (it counts from when an image was archived), and `archive` goes with no other count type.
+ */
+function checkClassFitsCount(selection: Record<string, unknown>, at: Path, report: Report): void {
+  const { countType, storageClass } = selection;
+  if (countType === 'sinceImageTransitioned') {
+    if (!has(selection, 'storageClass')) report(at, 'countType: sinceImageTransitioned needs storageClass: archive (it counts archived images only)');
+    else if (storageClass === 'standard') report([...at, 'storageClass'], 'countType: sinceImageTransitioned needs storageClass: archive, not standard');
+  } else if (storageClass === 'archive') {
+    report([...at, 'storageClass'], `storageClass: archive goes only with countType: sinceImageTransitioned; ${String(countType)} selects standard images, so remove storageClass`);
+  }
+}
+
 function checkSelection(selection: Record<string, unknown>, at: Path, report: Report): void {
   checkKeys(selection, SELECTION_KEYS, at, 'a lifecycle rule selection', report);
   if (checkEnum(selection, 'tagStatus', TAG_STATUSES, at, report)) {
@@ -73,6 +87,7 @@ function checkSelection(selection: Record<string, unknown>, at: Path, report: Re
     const since = selection.countType !== 'imageCountMoreThan';
     if (since && !has(selection, 'countUnit')) report(at, `countType: ${String(selection.countType)} needs countUnit: days`);
     if (!since && has(selection, 'countUnit')) report([...at, 'countUnit'], 'countType: imageCountMoreThan takes no countUnit; remove it', 'key');
+    checkClassFitsCount(selection, at, report);
   }
   if (has(selection, 'countUnit') && selection.countUnit !== 'days') {
     report([...at, 'countUnit'], `countUnit must be days, not ${JSON.stringify(selection.countUnit)}`);
