@@ -33,7 +33,9 @@ import { isJsonObject as isObject } from '../normalize/canonical-json.js';
  *   on multiple rules" Examples A and B agree.)
  * - Storage classes: a rule selects only images of its `storageClass`
  *   (`standard` when left out). An image whose status is `ARCHIVED` is in the
- *   archive class, one that is `ACTIVE` (or has no status) in standard. So the
+ *   archive class, one that is `ACTIVE` (or has no status) in standard. The
+ *   archive class goes with `sinceImageTransitioned` only, and that count type
+ *   with it only ("Lifecycle policy properties", storageClass). So the
  *   guide's "Combining archive and expire rules" (a `tagStatus: any`
  *   transition rule, then a `tagStatus: any` expire rule over `archive`) has
  *   two rules that never see the same image, and each claims only its own.
@@ -46,8 +48,8 @@ import { isJsonObject as isObject } from '../normalize/canonical-json.js';
  * - "Expiration is always ordered by pushed_at_time ... If an image was
  *   archived and then restored at any point in the past, the image's
  *   last_activated_at is used instead of pushed_at_time": the age order of
- *   `imageCountMoreThan` (standard images) takes `lastActivatedAt` over the
- *   push time; archived images are ordered by `lastArchivedAt`.
+ *   `imageCountMoreThan` (standard images only, see storage classes) takes
+ *   `lastActivatedAt` over the push time.
  * - "Archived images have a minimum storage duration of 90 days. You cannot
  *   configure lifecycle policies that delete images that have been in archive
  *   for less than 90 days": no rule expires an image archived less than 90
@@ -65,8 +67,11 @@ import { isJsonObject as isObject } from '../normalize/canonical-json.js';
  *   counts as older. ECR does not document its tie-break.
  * - A malformed rule (which validation rejects before any plan) selects or
  *   marks nothing rather than guessing: unknown `tagStatus`, `countType`,
- *   `storageClass`, `countUnit` other than `days`, or a non-numeric
- *   `countNumber`; so does a `transition` rule over the archive class.
+ *   `storageClass`, a storage class that does not go with the count type,
+ *   a `tagged` rule with neither a prefix nor a pattern, `countUnit` other
+ *   than `days` (a rule without one counts in days), a `countNumber` that is
+ *   not a finite number, an action that is neither `expire` nor `transition`
+ *   to `archive`; so does a `transition` rule over the archive class.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,7 +88,8 @@ interface Rule {
   /** null for a storageClass ECR does not know: the rule selects nothing. */
   storageClass: StorageClass | null;
   countType: string | null;
-  countUnit: string | null;
+  /** False for a countUnit other than days: the `since*` count types then mark nothing. */
+  days: boolean;
   countNumber: number | null;
   action: 'expire' | 'transition' | null;
 }
@@ -96,9 +102,9 @@ interface Candidate {
   pushedMs: number;
   /** What sinceImagePulled counts from (see the header). */
   pulledMs: number;
-  /** lastArchivedAt; null when not archived or not reported. */
+  /** lastArchivedAt; null when not reported (only archive-class rules read it). */
   archivedMs: number | null;
-  /** The age order of imageCountMoreThan: older first by this time. */
+  /** The age order of imageCountMoreThan (standard images): older first by this time. */
   orderMs: number;
 }
 
@@ -134,7 +140,8 @@ export function previewLifecycle(policy: JsonObject, images: LiveImage[], now: D
  */
 export function previewLifecycleActions(policy: JsonObject, images: LiveImage[], now: Date): LifecyclePreview {
   const nowMs = now.getTime();
-  const candidates = images.map(toCandidate).sort(olderBy((c) => c.pushedMs));
+  // In any order: imageCountMoreThan sorts what it selects, and toExpiry sorts the result.
+  const candidates = images.map(toCandidate);
   const claimed = new Set<Candidate>();
   const expired: Candidate[] = [];
   const archived: Candidate[] = [];
@@ -184,8 +191,9 @@ function selects(rule: Rule, c: Candidate): boolean {
       return tags.length === 0;
     case 'tagged':
       // Every listed prefix or pattern must match some tag; different entries may match different tags.
+      // A tagged rule listing neither (malformed) selects nothing.
       return (
-        tags.length > 0 &&
+        rule.tagPrefixList.length + rule.tagPatterns.length > 0 &&
         rule.tagPrefixList.every((prefix) => tags.some((tag) => tag.startsWith(prefix))) &&
         rule.tagPatterns.every((pattern) => tags.some((tag) => pattern.test(tag)))
       );
@@ -195,9 +203,9 @@ function selects(rule: Rule, c: Candidate): boolean {
 }
 
 /**
- * The selected images the rule's count criterion marks (`selected` is oldest
- * first by push time), and those it would mark but the 90-day archive minimum
- * holds back.
+ * The selected images the rule's count criterion marks, and those it would
+ * mark but the 90-day archive minimum holds back. Called for expire rules and
+ * for transition rules over the standard class.
  */
 function marks(rule: Rule, selected: Candidate[], nowMs: number): { marked: Candidate[]; held: Candidate[] } {
   const n = rule.countNumber;
@@ -211,19 +219,21 @@ function marks(rule: Rule, selected: Candidate[], nowMs: number): { marked: Cand
       break;
     }
     case 'sinceImagePushed':
-      marked = isDays(rule) ? selected.filter((c) => nowMs - c.pushedMs > n * DAY_MS) : [];
+      marked = rule.days ? selected.filter((c) => nowMs - c.pushedMs > n * DAY_MS) : [];
       break;
     case 'sinceImagePulled':
-      marked = isDays(rule) ? selected.filter((c) => nowMs - c.pulledMs > n * DAY_MS) : [];
+      marked = rule.days ? selected.filter((c) => nowMs - c.pulledMs > n * DAY_MS) : [];
       break;
     case 'sinceImageTransitioned':
-      marked = isDays(rule) ? selected.filter((c) => c.archivedMs !== null && nowMs - c.archivedMs > n * DAY_MS) : [];
+      marked = rule.days ? selected.filter((c) => c.archivedMs !== null && nowMs - c.archivedMs > n * DAY_MS) : [];
       break;
     default:
       marked = [];
   }
-  if (rule.action !== 'expire' || rule.storageClass !== 'archive') return { marked, held: [] };
-  const oldEnough = (c: Candidate) => c.archivedMs !== null && nowMs - c.archivedMs >= ARCHIVE_MINIMUM_DAYS * DAY_MS;
+  // Only expire rules reach here over the archive class, and only with sinceImageTransitioned,
+  // which marks dated images alone.
+  if (rule.storageClass !== 'archive') return { marked, held: [] };
+  const oldEnough = (c: Candidate) => nowMs - (c.archivedMs as number) >= ARCHIVE_MINIMUM_DAYS * DAY_MS;
   return { marked: marked.filter(oldEnough), held: marked.filter((c) => !oldEnough(c)) };
 }
 
@@ -232,11 +242,6 @@ function holdNote(rule: Rule, held: number): string | null {
   if (held === 0) return null;
   const what = held === 1 ? '1 archived image' : `${held} archived images`;
   return `lifecycle rule ${rule.priority} would expire ${what} archived less than ${ARCHIVE_MINIMUM_DAYS} days ago; ECR keeps an archived image at least ${ARCHIVE_MINIMUM_DAYS} days, so ${held === 1 ? 'it is' : 'they are'} not expired now`;
-}
-
-/** `days` is the only unit ECR accepts; a policy without one is read as days. */
-function isDays(rule: Rule): boolean {
-  return rule.countUnit === null || rule.countUnit === 'days';
 }
 
 function readRules(policy: JsonObject): Rule[] {
@@ -251,14 +256,17 @@ function readRule(rule: JsonObject): Rule {
   const selection = isObject(rule.selection) ? rule.selection : {};
   const action = isObject(rule.action) ? rule.action : {};
   const storageClass = selection.storageClass ?? 'standard';
+  // ECR takes the archive class with sinceImageTransitioned only, and that count type with it only.
+  const fits = (storageClass === 'archive') === (selection.countType === 'sinceImageTransitioned');
   return {
     priority: typeof rule.rulePriority === 'number' ? rule.rulePriority : Number.MAX_SAFE_INTEGER,
     tagStatus: typeof selection.tagStatus === 'string' ? selection.tagStatus : null,
     tagPrefixList: strings(selection.tagPrefixList),
     tagPatterns: strings(selection.tagPatternList).map(compilePattern),
-    storageClass: storageClass === 'standard' || storageClass === 'archive' ? storageClass : null,
+    storageClass: (storageClass === 'standard' || storageClass === 'archive') && fits ? storageClass : null,
     countType: typeof selection.countType === 'string' ? selection.countType : null,
-    countUnit: typeof selection.countUnit === 'string' ? selection.countUnit : null,
+    // `days` is the only unit ECR accepts; a rule without one is read as days.
+    days: selection.countUnit === undefined || selection.countUnit === 'days',
     countNumber: typeof selection.countNumber === 'number' && Number.isFinite(selection.countNumber) ? selection.countNumber : null,
     action: action.type === 'expire' ? 'expire' : action.type === 'transition' && action.targetStorageClass === 'archive' ? 'transition' : null,
   };
@@ -280,8 +288,8 @@ function toCandidate(image: LiveImage): Candidate {
   const storageClass: StorageClass | null = status === 'ACTIVE' ? 'standard' : status === 'ARCHIVED' ? 'archive' : null;
   // Restored and not pulled since: the restore is the last use (a pull before it is older still).
   const pulledMs = Math.max(pulled ?? pushedMs, activated ?? Number.NEGATIVE_INFINITY);
-  const orderMs = storageClass === 'archive' ? (archivedMs ?? pushedMs) : (activated ?? pushedMs);
-  return { image, storageClass, pushedMs, pulledMs, archivedMs: storageClass === 'archive' ? archivedMs : null, orderMs };
+  const orderMs = activated ?? pushedMs;
+  return { image, storageClass, pushedMs, pulledMs, archivedMs, orderMs };
 }
 
 function parseTime(text: string, digest: string, field: string): number {
