@@ -108,6 +108,7 @@ function translateOne(src: YamlSource, e: ErrorObject): Translated | undefined {
     case 'maxLength': {
       const bound = e.keyword === 'minLength' ? 'at least' : 'at most';
       const length = typeof e.data === 'string' ? e.data.length : 0;
+      if (e.keyword === 'minLength' && e.schema === 1) return { path, target: 'value', message: `${here} must not be empty` };
       return { path, target: 'value', message: `${here} must be ${bound} ${String(e.schema)} characters long (it is ${length})` };
     }
     case 'minItems':

@@ -14,7 +14,7 @@ describe('repositoryPrefixes', () => {
   it('an empty prefix grants nothing; the message lists every usable prefix', async () => {
     const text = 'version: 1\nrepositoryPrefixes: ["", team-a/, team-b/]\nrepositories:\n  team-a/api: {}\n  team-b/web: {}\n  other: {}\n';
     expect(await diagnoseYaml(text)).toEqual([
-      `registry.yaml:${pos(text, '""')}: repositoryPrefixes[0] must be at least 1 characters long (it is 0)`,
+      `registry.yaml:${pos(text, '""')}: repositoryPrefixes[0] must not be empty`,
       `registry.yaml:${pos(text, 'other')}: ${outside('other', '"team-a/", "team-b/"')}`,
     ]);
   });
