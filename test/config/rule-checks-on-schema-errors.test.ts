@@ -19,7 +19,7 @@ const cases: Array<[string, string, string[]]> = [
     ['registry.yaml:5:13: registry.scanning.rules[0] must be a mapping, not the string "CONTINUOUS_SCAN"']],
   ['an empty creation template', `${V}registry:\n  creationTemplates:\n    ROOT: null\n`,
     ['registry.yaml:4:11: registry.creationTemplates.ROOT must be a mapping, not empty']],
-  ['a destination without region in a file without registry.region', `${V}registry:\n  replication:\n    rules:\n      - destinations: [{ registryId: "123456789012" }]\n`,
+  ['a destination without region in a file without registry.region', `${V}registry:\n  replication:\n    rules:\n      - destinations: [{}]\n`,
     ['registry.yaml:5:24: missing required key "region" in registry.replication.rules[0].destinations[0]']],
   ['a replication rule that is not a mapping', `${V}registry:\n  region: eu-west-1\n  replication:\n    rules: [eu-west-1]\n`,
     ['registry.yaml:5:13: registry.replication.rules[0] must be a mapping, not the string "eu-west-1"']],
