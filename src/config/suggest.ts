@@ -13,6 +13,23 @@ function distance(a: string, b: string): number {
   return prev[y.length];
 }
 
+/** How many leading letters two words share, case-insensitive. */
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n].toLowerCase() === b[n].toLowerCase()) n++;
+  return n;
+}
+
+/**
+ * Between two candidates as close as each other, the one that keeps more of the
+ * written word's start (a typo seldom changes the first letters), then the longer:
+ * IMUTABLE is one step from MUTABLE and from IMMUTABLE, and means IMMUTABLE.
+ */
+function betterTie(written: string, candidate: string, best: string): boolean {
+  const start = sharedStart(written, candidate) - sharedStart(written, best);
+  return start > 0 || (start === 0 && candidate.length > best.length);
+}
+
 /**
  * The candidate closest to what was written, when it is close enough to be a typo
  * (at most a third of the word's letters differ); undefined otherwise.
@@ -22,7 +39,7 @@ export function closestMatch(written: string, candidates: readonly string[]): st
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const d = distance(written, candidate);
-    if (d < bestDistance) {
+    if (d < bestDistance || (d === bestDistance && best !== undefined && betterTie(written, candidate, best))) {
       best = candidate;
       bestDistance = d;
     }
