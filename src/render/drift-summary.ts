@@ -20,10 +20,11 @@ export function driftHeadline(report: DriftReport): string {
   return `Drift found: ${report.modified.length} modified, ${report.missing.length} missing, ${report.orphaned.length} orphaned.`;
 }
 
-/** "The files manage 2 of 4 live repositories (50%); 1 unmanaged." */
+/** "The files manage 2 of 4 live repositories (50%); 1 unmanaged." (no share of nothing when there are none). */
 export function coverageLine(report: DriftReport): string {
   const { managed, live } = report.coverage;
-  const share = live === 0 ? 100 : Math.floor((managed / live) * 100);
+  if (live === 0) return 'Coverage: no live repositories to manage.';
+  const share = Math.floor((managed / live) * 100);
   const unmanaged = report.unmanaged.length ? `; ${plural(report.unmanaged.length, 'unmanaged repository', 'unmanaged repositories')}` : '';
   return `Coverage: the files manage ${managed} of ${plural(live, 'live repository', 'live repositories')} (${share}%)${unmanaged}.`;
 }
