@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createInterface } from 'node:readline/promises';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import type { Io, OutputFormat } from './commands/io.js';
 import { reportError } from './commands/report-error.js';
 import { parseShard } from './run/select-registries.js';
@@ -144,7 +144,16 @@ const program = new Command()
   .name('ecrform')
   .description('A declarative GitOps reconciler for Amazon ECR')
   .version(TOOL_VERSION, '--version')
-  .showHelpAfterError('(run: ecrform --help)');
+  .showHelpAfterError('(run: ecrform --help)')
+  // A repeatable option starts from an empty list, which is no default to show:
+  // "(default: [])" would only repeat, or contradict, what its description says.
+  // Set before the commands are added, which copy it.
+  .configureHelp({
+    optionDescription(option) {
+      const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+      return Help.prototype.optionDescription.call(this, empty ? Object.assign(Object.create(option) as Option, { defaultValue: undefined }) : option);
+    },
+  });
 
 program
   .command('validate')

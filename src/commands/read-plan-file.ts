@@ -4,13 +4,22 @@ import type { PlanDocument, RegistryOutcome } from '../model/run.js';
 import { EcrformError } from '../errors.js';
 import { fromPlanDocument } from '../run/plan-document.js';
 
+/** Why a file could not be read, in words (the system's own message when it is none of the usual). */
+function whyUnreadable(err: unknown): string {
+  const { code, message } = err as NodeJS.ErrnoException;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return message;
+}
+
 /** Reads a JSON document, or says clearly what the file is not. */
 export async function readJsonFile(path: string, what: string, hint: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
-    throw new EcrformError('INVALID_ARGUMENT', `${path}: cannot read the ${what}`);
+  } catch (err) {
+    throw new EcrformError('INVALID_ARGUMENT', `${path}: cannot read the ${what}: ${whyUnreadable(err)}`);
   }
   try {
     return JSON.parse(text);
