@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../errors.js';
+import { duplicateKeyMessage, duplicateKeys } from './duplicate-keys.js';
 import { fastParse } from './fast-yaml.js';
 import { locateInYaml, parseYamlText } from './load-yaml.js';
 import { yamlLibrary } from './yaml-library.js';
@@ -64,10 +65,12 @@ export function parseJsonText(file: string, text: string): { source?: DocSource;
     return parsed;
   };
   const errors = fastParse(text.replace(/^\uFEFF/, '')) ? [] : positions().doc.errors;
-  const duplicates = errors.filter((e) => e.code === 'DUPLICATE_KEY');
-  const diagnostics = duplicates.map((e) => {
-    const { line, col } = positions().lineCounter.linePos(e.pos[0]);
-    return { file, line, col, path: '', message: 'duplicate key: this key is already set earlier in the same object; keep one' };
+  // The library's check found them; duplicateKeys (the same rule) also knows the first of each.
+  const duplicates = errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(positions().doc) : [];
+  const diagnostics = duplicates.map((dup) => {
+    const { lineCounter } = positions();
+    const { line, col } = lineCounter.linePos(dup.key?.range?.[0] ?? 0);
+    return { file, line, col, path: '', message: duplicateKeyMessage(dup, text, lineCounter, 'object') };
   });
   const usable = errors.length === 0;
   const source: DocSource = {

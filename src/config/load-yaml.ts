@@ -5,7 +5,7 @@ import { yamlLibrary } from './yaml-library.js';
 import type { Diagnostic } from '../errors.js';
 import type { Path } from './path.js';
 import { diagnosticAt, type DocSource, type Position, type Target } from './source.js';
-import { duplicateKeys } from './duplicate-keys.js';
+import { duplicateKeyMessage, duplicateKeys } from './duplicate-keys.js';
 import { countValues, expansionLimit } from './expanded-size.js';
 import { fastParse } from './fast-yaml.js';
 import { asObject } from './values.js';
@@ -120,7 +120,7 @@ function firstAlias(doc: Document): YamlNode | undefined {
 }
 
 function rewordYamlError(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: this key is already set earlier in the same mapping; keep one';
+  if (code === 'DUPLICATE_KEY') return message; // worded where the key is known (duplicate-keys.ts)
   if (code === 'MULTIPLE_DOCS') return 'a desired-state file holds one YAML document; remove the "---" separator or split the file';
   return `YAML syntax error: ${message}`;
 }
@@ -132,7 +132,7 @@ function parseWithPositions(text: string): { doc: Document; lineCounter: LineCou
   const repeated = duplicateKeys(doc);
   const errors = [
     ...doc.errors.map((e) => ({ pos: e.pos[0], code: e.code, message: e.message })),
-    ...repeated.map((key) => ({ pos: key?.range?.[0] ?? 0, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' })),
+    ...repeated.map((dup) => ({ pos: dup.key?.range?.[0] ?? 0, code: 'DUPLICATE_KEY', message: duplicateKeyMessage(dup, text, lineCounter, 'mapping') })),
     ...doc.warnings.map((e) => ({ pos: e.pos[0], code: e.code, message: e.message })),
   ];
   return { doc, lineCounter, errors };

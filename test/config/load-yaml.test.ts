@@ -14,10 +14,10 @@ describe('YAML parsing', () => {
     expect(lines[0]).toMatch(/^registry\.yaml:3:\d+: YAML syntax error: /);
   });
 
-  it('reports a duplicate key at the second occurrence', async () => {
+  it('reports a duplicate key at the second occurrence, by name, with the line of the first', async () => {
     const text = 'version: 1\nrepositories:\n  app: {}\n  other: {}\n  app: {}\n';
     expect(only(await diagnoseYaml(text))).toBe(
-      `registry.yaml:${pos(text, 'app', 2)}: duplicate key: this key is already set earlier in the same mapping; keep one`,
+      `registry.yaml:${pos(text, 'app', 2)}: duplicate key "app": already set earlier in the same mapping (line 3); keep one`,
     );
   });
 

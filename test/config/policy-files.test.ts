@@ -86,11 +86,11 @@ describe('policy files', () => {
     expect(lines.every((l) => l.startsWith('lc.yaml:'))).toBe(true);
   });
 
-  it('a duplicate key in a JSON file is an error', async () => {
+  it('a duplicate key in a JSON file is an error, naming the key and the line of the first', async () => {
     const json = '{"Version": "2012-10-17", "Version": "2008-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "ecr:*"}}';
     const text = repoWith('policyFile', 'p.json');
     expect(only(await diagnoseYaml(text, { 'p.json': json }))).toBe(
-      `p.json:${pos(json, '"Version"', 2)}: duplicate key: this key is already set earlier in the same object; keep one`,
+      `p.json:${pos(json, '"Version"', 2)}: duplicate key "Version": already set earlier in the same object (line 1); keep one`,
     );
   });
 
