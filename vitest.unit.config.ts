@@ -14,6 +14,9 @@ export default defineConfig({
       'test/package/**',
       'test/commands/commands-moto.test.ts',
       'test/registry/registry-moto.test.ts',
+      // The GitHub Action against moto and a fake GitHub: they need the global setup's moto.
+      'test/github/action.test.ts',
+      'test/github/action-yml.test.ts',
       'node_modules/**',
     ],
     // FC_NUM_RUNS (set by npm run mutate) lowers the fast-check runs of every property.
