@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diagnose, load, tree } from './helpers.js';
 
 const LIFECYCLE = JSON.stringify({
@@ -13,7 +13,9 @@ const SHARED = {
 };
 
 const cwd = process.cwd();
-afterEach(() => process.chdir(cwd));
+// The working directory as ecrform sees it (process.chdir is not allowed in the worker threads Stryker runs tests in).
+const runFrom = (dir: string) => vi.spyOn(process, 'cwd').mockReturnValue(dir);
+afterEach(() => vi.restoreAllMocks());
 
 describe('a policy file outside the project: the message says which folder is the project, and why', () => {
   it('outside the working directory and any git repository: the file\'s own folder, and the way out', async () => {
@@ -26,13 +28,13 @@ describe('a policy file outside the project: the message says which folder is th
 
   it('run from the folder holding both (as the way out says): the shared policies load', async () => {
     const dir = await tree(SHARED);
-    process.chdir(dir);
+    runFrom(dir);
     expect((await load(dir, ['prod/registry.yaml'])).repositories.app.lifecyclePolicy).toEqual(JSON.parse(LIFECYCLE));
   });
 
   it('inside the working directory: the working directory is the project', async () => {
     const dir = await tree({ 'outside.json': LIFECYCLE, 'proj/registry.yaml': 'version: 1\nrepositories:\n  app:\n    lifecyclePolicyFile: ../outside.json\n' });
-    process.chdir(path.join(dir, 'proj'));
+    runFrom(path.join(dir, 'proj'));
     const [line] = await diagnose(dir, ['proj/registry.yaml']);
     expect(line).toContain(`The project is proj, the working directory (no folder above this file holds .git); run ecrform from a folder`);
   });
