@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'ACCOUNT_MISMATCH'
   | 'REGION_MISMATCH'
   | 'LIVE_READ_FAILED'
+  | 'ASSUME_ROLE_FAILED'
   | 'PLAN_REFUSED'
   | 'STALE_PLAN'
   | 'APPLY_FAILED';

@@ -2,16 +2,7 @@ import { ConfigError, EcrformError, formatDiagnostic, PlanTimeError } from '../e
 import { annotationLines } from '../github/annotations.js';
 import type { Io } from './io.js';
 import { callSiteOf } from '../ecr/name-failures.js';
-
-const NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'];
-
-/** The network error code of a failure, where the SDK keeps it (on the error or its cause). */
-function networkCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && NETWORK_CODES.includes(e.code)) return e.code;
-  }
-  return undefined;
-}
+import { networkCodeOf } from '../run/run-error.js';
 
 /**
  * An error ECR itself sent: modelled (a named exception with a fault) or a
@@ -51,7 +42,7 @@ export function reportError(err: unknown, io: Io, debug: boolean): number {
   }
   const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: string; stack?: string };
   const site = callSiteOf(err);
-  const network = networkCode(err);
+  const network = networkCodeOf(err);
   if (network) {
     const where = site ? ` at ${site.endpoint} (${site.operation})` : '';
     io.stderr(`error: could not reach ECR${where}: ${network}; check --endpoint, the region and the network\n`);

@@ -1,5 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { ECRClientConfig } from '@aws-sdk/client-ecr';
+import { EcrformError } from '../errors.js';
+import { networkCodeOf } from './run-error.js';
 
 type Provider = NonNullable<ECRClientConfig['credentials']>;
 type Identity = { expiration?: Date };
@@ -48,7 +50,7 @@ export function roleCredentials(): (options: RoleOptions) => Provider {
           (err: { name?: string }) => {
             current = undefined;
             options.debugLine?.(`[debug] AssumeRole ${options.roleArn} (session ecrform) ${Date.now() - started}ms ${err?.name ?? 'Error'}`);
-            throw err;
+            throw assumeRoleError(options, err);
           },
         );
       }
@@ -57,4 +59,33 @@ export function roleCredentials(): (options: RoleOptions) => Provider {
     byRole.set(key, provider);
     return provider;
   };
+}
+
+/** Where the SDK sends AssumeRole, as far as the environment says (a profile's endpoint_url aside). */
+function stsEndpoint(region: string): string {
+  return process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL ?? `https://sts.${region}.amazonaws.com`;
+}
+
+/**
+ * A failed AssumeRole, named as such: without this, the failure surfaced from
+ * the first ECR call and was reported against ECR's endpoint, so a user behind
+ * an ECR VPC endpoint debugged the wrong one.
+ */
+function assumeRoleError(options: RoleOptions, err: unknown): EcrformError {
+  const e = (err ?? {}) as { name?: string; message?: string };
+  const role = `could not assume role ${options.roleArn}`;
+  const network = networkCodeOf(err);
+  if (network) {
+    return new EcrformError(
+      'ASSUME_ROLE_FAILED',
+      `${role}: STS did not answer at ${stsEndpoint(options.region)} (${network}); --endpoint is ECR's alone: set AWS_ENDPOINT_URL_STS (or AWS_ENDPOINT_URL) to reach STS elsewhere, or check the region and the network`,
+    );
+  }
+  if (e.name === 'CredentialsProviderError') {
+    return new EcrformError('ASSUME_ROLE_FAILED', `${role}: no AWS credentials to assume it with: ${e.message ?? ''}`);
+  }
+  return new EcrformError(
+    'ASSUME_ROLE_FAILED',
+    `${role}: ${e.name ?? 'Error'}: ${e.message ?? String(err)}; check the role's trust policy${options.externalId ? ' and registry.externalId' : ''} and the credentials ecrform runs with`,
+  );
 }

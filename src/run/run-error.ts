@@ -1,7 +1,15 @@
 import { EcrformError, formatDiagnostic } from '../errors.js';
 import type { RunError } from '../model/run.js';
 
-const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN'];
+const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'];
+
+/** The network error code of a failure, where the SDK keeps it (on the error or its cause). */
+export function networkCodeOf(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && NETWORK.includes(e.code)) return e.code;
+  }
+  return undefined;
+}
 
 /**
  * One registry's failure as the report shows it: the AWS error code where AWS
