@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EcrformError } from '../errors.js';
 import { schemaPath } from '../config/validate-schema.js';
@@ -7,6 +6,7 @@ import { fetchLive } from '../ecr/fetch-live.js';
 import { importDocument, matchesPrefixes } from '../import/import-document.js';
 import { IMPORTED_REGISTRY_SETTINGS } from '../import/import-registry.js';
 import { registryConnector } from '../run/connect-registry.js';
+import { checkOutCanBeWritten, writeOut } from './check-out.js';
 import { connect, type ConnectionOptions } from './connect.js';
 import type { Io } from './io.js';
 
@@ -68,6 +68,8 @@ function parseRegistry(options: ImportCommandOptions): { accountId?: string; reg
  * so it drops into that registry's folder of the tree.
  */
 export async function runImport(options: ImportCommandOptions, io: Io): Promise<number> {
+  // Before any AWS call: a directory or a missing folder is refused whatever --force says.
+  checkOutCanBeWritten(options.out, 'registry.yaml');
   if (options.out && !options.force && existsSync(options.out)) {
     throw new EcrformError('INVALID_ARGUMENT', `--out ${options.out} exists; import does not overwrite a file without --force (it may be your own desired-state file)`);
   }
@@ -96,7 +98,7 @@ export async function runImport(options: ImportCommandOptions, io: Io): Promise<
   const text = importDocument(live, options.prefixes, schemaReference(options.out ?? 'registry.yaml'), { registrySettings: options.registrySettings, roleArn: options.role });
   const count = names.length;
   if (options.out) {
-    await writeFile(options.out, text);
+    await writeOut(options.out, text, 'desired-state file');
     io.stderr(`Wrote ${count} repositor${count === 1 ? 'y' : 'ies'} to ${options.out}\n`);
   } else {
     io.stdout(text);

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { hasChanges } from '../render/summary.js';
 import { hintsFromDesired } from '../render/compact/hints.js';
 import { resolveInputPaths } from '../config/index.js';
@@ -6,7 +5,7 @@ import { address, matchesTarget } from '../model/address.js';
 import type { Desired } from '../model/desired.js';
 import type { Live } from '../model/live.js';
 import { isOwned, OWNERSHIP_TAG_KEY, ownershipValue } from '../model/ownership.js';
-import { checkOutIsNotAnInput } from './check-out.js';
+import { checkOutCanBeWritten, checkOutIsNotAnInput, writeOut } from './check-out.js';
 import { blockedReasons, waysOut } from '../apply/blocked.js';
 import type { ConnectionOptions } from './connect.js';
 import { planFromFiles, type PlannedRegistry } from './plan-from-files.js';
@@ -57,6 +56,7 @@ function orphanedNote(desired: Desired, live: Live, targets: string[]): string[]
 export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
   // Refused before any AWS call where it can be: the desired-state files are known now.
   checkOutIsNotAnInput(options.out, await resolveInputPaths(options.files));
+  checkOutCanBeWritten(options.out, 'plan.json');
   const view = await openView(io, options.format, options.debug);
   let planned: PlannedRegistry[];
   let orphans: string[];
@@ -78,7 +78,7 @@ export async function runPlan(options: PlanCommandOptions, io: Io): Promise<numb
     if (failed.length) {
       io.stderr(`Plan not written to ${options.out}: ${failed.map((p) => p.registry.id).join(', ')} failed; a saved plan must cover every registry it names.\n`);
     } else {
-      await writeFile(options.out, JSON.stringify(planDocumentOf(planned, io), null, 2) + '\n');
+      await writeOut(options.out, JSON.stringify(planDocumentOf(planned, io), null, 2) + '\n', 'plan');
       if (options.format === 'text') io.stderr(`Plan written to ${options.out}; apply it with: ecrform apply ${options.out}\n`);
     }
   }
