@@ -19,9 +19,10 @@ export interface RegistrySection {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "Total over 3 registries (1 failed): Plan: ..." */
-export function totalLine(count: number, failed: number, line: string): string {
-  return `Total over ${plural(count, 'registry', 'registries')}${failed ? ` (${failed} failed)` : ''}: ${line}`;
+/** "Total over 3 registries (1 failed): Plan: ..."; an apply stopped by a signal counts its registries as interrupted, not failed. */
+export function totalLine(count: number, failed: number, line: string, interrupted = 0): string {
+  const outcomes = [failed ? `${failed} failed` : '', interrupted ? `${interrupted} interrupted` : ''].filter(Boolean).join(', ');
+  return `Total over ${plural(count, 'registry', 'registries')}${outcomes ? ` (${outcomes})` : ''}: ${line}`;
 }
 
 export const planTotal = (count: number, failed: number, s: PlanSummary) => totalLine(count, failed, summaryLine(s));
