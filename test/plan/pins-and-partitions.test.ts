@@ -98,6 +98,8 @@ describe('replication into the source registry itself, at plan time (issue 8, bu
   it('is refused when the region comes from outside the files', () => {
     const desired = desiredState([], { registry: { replication: { rules: [{ destinations: [{ region: 'us-east-1' }], repositoryFilters: [] }] } } });
     expect(() => plan(desired, liveState([]), planOptions())).toThrow(/replicates into this registry itself/);
+    // The code names the failure in a run over several registries ("✗ failed: PLAN_REFUSED: ...").
+    expect(() => plan(desired, liveState([]), planOptions())).toThrow(expect.objectContaining({ code: 'PLAN_REFUSED' }));
     const other = desiredState([], { registry: { replication: { rules: [{ destinations: [{ region: 'us-west-2' }], repositoryFilters: [] }] } } });
     expect(plan(other, liveState([]), planOptions()).changes).toHaveLength(1);
   });
